@@ -1,0 +1,81 @@
+/**
+ * API Gateway's Velocity (VTL) mapping templates: the public surface of `app/vtl/`.
+ * PLACEHOLDER: the signatures below are the contract; the implementation is being written
+ * (issue 5). Until then `renderTemplate` returns the template text unchanged.
+ */
+import type { Diagnostic, EditorId, Json } from '../model'
+
+/** The data a template can see, as plain JSON (the renderer builds `$input`, `$util`, `$context`). */
+export type TemplateInput = {
+  /** `$input.body`: the payload as text. */
+  body: string
+  /** `$input.params()`: path, query-string and header parameters (single values). */
+  params: {
+    path: Record<string, string>
+    querystring: Record<string, string>
+    header: Record<string, string>
+  }
+  /** `$context`: the context variables (nested objects for `identity`, `error`, ...). */
+  context: { [key: string]: Json }
+  /** `$stageVariables`. */
+  stageVariables: Record<string, string>
+}
+
+/** Values a template assigned to `$context.responseOverride.*` / `$context.requestOverride.*`. */
+export type TemplateOverrides = {
+  /** `$context.responseOverride.status`, as the text that was set. */
+  responseStatus?: string
+  /** `$context.responseOverride.header.<Name>`. */
+  responseHeaders: Record<string, string>
+  /** `$context.requestOverride.header.<Name>`. */
+  requestHeaders: Record<string, string>
+  /** `$context.requestOverride.querystring.<name>`. */
+  requestQuerystring: Record<string, string>
+  /** `$context.requestOverride.path.<name>`. */
+  requestPath: Record<string, string>
+}
+
+/** Limits on one rendering. */
+export type VtlLimits = {
+  /** `#foreach` iterations per loop (API Gateway: 1000). */
+  maxIterations: number
+  /** Evaluation steps per render. */
+  maxSteps: number
+  /** Macro / nesting depth. */
+  maxDepth: number
+  /** Output characters. */
+  maxOutput: number
+}
+
+/** Options of one rendering. */
+export type RenderOptions = {
+  /** Editor the template text lives in (used as the diagnostics' `source`). */
+  source: EditorId
+  limits?: Partial<VtlLimits>
+}
+
+/** Outcome of rendering a template. */
+export type RenderResult =
+  | { ok: true; output: string; overrides: TemplateOverrides; diagnostics: Diagnostic[] }
+  | {
+      ok: false
+      /** `syntax`: ParseErrorException before rendering; `runtime`: failed while rendering; `limit`: a limit was hit. */
+      errorKind: 'syntax' | 'runtime' | 'limit'
+      diagnostics: Diagnostic[]
+    }
+
+/** Renders `template` the way API Gateway's Velocity would. Never throws. */
+export function renderTemplate(
+  template: string,
+  input: TemplateInput,
+  options: RenderOptions,
+): RenderResult {
+  void input
+  void options
+  return {
+    ok: true,
+    output: template,
+    overrides: { responseHeaders: {}, requestHeaders: {}, requestQuerystring: {}, requestPath: {} },
+    diagnostics: [],
+  }
+}
