@@ -1,0 +1,160 @@
+/** Stage 6: API Gateway's own error responses (§3): specific type → DEFAULT_4XX/5XX → built-in. */
+import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '../../model'
+import { renderTemplate } from '../../vtl'
+import { DEFAULT_GATEWAY_TEMPLATE, GATEWAY_RESPONSE_DEFAULTS } from '../defaults'
+import { STOPPED_OUTCOME, mayEvaluate } from '../env'
+import { flattenHeaders, lastHeader, utf8Length } from '../headers'
+import type { HeaderPair } from '../headers'
+import { buildTemplateContext } from '../request-context'
+import type { GatewayFailure, RoutedRequest, RunContext } from '../trace'
+import { diagnostic, headersJson, traceEntry } from '../trace'
+import { parseQuery } from './method-request'
+import { pickResponseTemplate } from './integration-response-custom'
+
+/** Resolves a `gatewayresponse.header.*` source: `'static'` or a method request parameter. */
+function resolveGatewaySource(
+  ctx: RunContext,
+  routed: RoutedRequest | undefined,
+  source: string,
+): string | undefined {
+  if (source.length >= 2 && source.startsWith("'") && source.endsWith("'"))
+    return source.slice(1, -1)
+  const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(source)
+  if (m) {
+    const name = m[2]!
+    if (m[1] === 'path') return routed?.pathParams[name]
+    if (m[1] === 'header')
+      return lastHeader(routed?.headers ?? flattenHeaders(ctx.scenario.request.headers), name)
+    const pairs = parseQuery(ctx.scenario.request.query)
+    let value: string | undefined
+    for (const [n, v] of pairs) if (n === name) value = v
+    return value
+  }
+  const sv = /^stageVariables\.(.+)$/.exec(source)
+  if (sv) return ctx.scenario.setup.stageVariables?.[sv[1]!]
+  return undefined
+}
+
+/** Builds the client response for a gateway error and explains where each part came from. */
+export function buildGatewayResponse(
+  ctx: RunContext,
+  routed: RoutedRequest | undefined,
+  failure: GatewayFailure,
+): { response: ClientResponse; trace: TraceEntry } {
+  const configured: Record<string, GatewayResponse> = ctx.scenario.setup.gatewayResponses ?? {}
+  const builtIn = GATEWAY_RESPONSE_DEFAULTS[failure.type]
+  const family = failure.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX'
+  const notes: string[] = []
+  const diagnostics: Diagnostic[] = []
+  let usedType = failure.type
+  let custom = configured[failure.type]
+  if (custom) notes.push(`Gateway response ${failure.type} is customised.`)
+  else if (configured[family]) {
+    custom = configured[family]
+    usedType = family
+    notes.push(`${failure.type} is not customised; the customised ${family} applies.`)
+  } else
+    notes.push(`${failure.type} and ${family} are not customised: API Gateway's built-in response.`)
+
+  let status = failure.status
+  if (custom?.statusCode !== undefined && custom.statusCode !== '') {
+    const n = Number(custom.statusCode)
+    if (Number.isInteger(n) && n >= 100 && n <= 599) {
+      status = n
+      notes.push(`Its statusCode ${n} replaces ${failure.status}.`)
+    }
+  } else if (custom) notes.push(`It sets no statusCode, so the status stays ${failure.status}.`)
+  if (failure.type === 'INTEGRATION_FAILURE' && status === failure.status && failure.status !== 504)
+    notes.push(
+      `INTEGRATION_FAILURE's documented default is 504, but Lambda failures are observed as ${failure.status}.`,
+    )
+
+  let body = failure.literalBody
+    ? `{"message": ${JSON.stringify(failure.message)}}`
+    : `{"message":${JSON.stringify(failure.message)}}`
+  if (failure.literalBody)
+    notes.push(
+      'Integration failures carry the fixed body {"message": "..."} (with a space), not the rendered template.',
+    )
+  else notes.push(`Default template ${DEFAULT_GATEWAY_TEMPLATE} renders the message.`)
+  const templates = custom?.responseTemplates ?? {}
+  const picked = pickResponseTemplate(
+    templates,
+    lastHeader(routed?.headers ?? flattenHeaders(ctx.scenario.request.headers), 'accept'),
+  )
+  if (picked) {
+    const source = `gatewayResponses.${usedType}.responseTemplates.${picked.key}`
+    if (!mayEvaluate(ctx.env, 'template:' + source)) {
+      diagnostics.push(
+        diagnostic(
+          source,
+          'error',
+          'budget.stopped',
+          `${STOPPED_OUTCOME}: the built-in body is shown instead.`,
+        ),
+      )
+    } else {
+      const context = buildTemplateContext(ctx, routed, {
+        message: failure.message,
+        responseType: failure.type,
+      })
+      const rendered = renderTemplate(
+        templates[picked.key] ?? '',
+        {
+          body: '',
+          params: {
+            path: routed?.pathParams ?? {},
+            querystring: routed?.querySingle ?? {},
+            header: {},
+          },
+          context,
+          stageVariables: ctx.scenario.setup.stageVariables ?? {},
+        },
+        { source },
+      )
+      diagnostics.push(...rendered.diagnostics)
+      if (rendered.ok) {
+        body = rendered.output
+        notes.push(`Body rendered from template ${picked.key} (${picked.why}).`)
+        if (failure.literalBody)
+          notes.push(
+            'Uncertain: whether a customised template replaces the fixed integration-failure body is not recorded.',
+          )
+      } else
+        notes.push(
+          `Template ${picked.key} failed to render; the built-in body is shown (AWS's behaviour here is unknown).`,
+        )
+    }
+  }
+
+  const errorType = failure.errorType ?? builtIn?.errorType ?? 'InternalServerErrorException'
+  const headers: HeaderPair[] = [
+    ['Content-Type', 'application/json'],
+    ['Content-Length', String(utf8Length(body))],
+    ['x-amzn-RequestId', ctx.requestId],
+    ['x-amzn-ErrorType', errorType],
+    ['x-amz-apigw-id', ctx.extendedRequestId],
+  ]
+  for (const [target, source] of Object.entries(custom?.responseParameters ?? {})) {
+    const m = /^gatewayresponse\.header\.(.+)$/.exec(target)
+    const value = m ? resolveGatewaySource(ctx, routed, String(source)) : undefined
+    if (!m || value === undefined) {
+      notes.push(`${target} ← ${source}: no value, not sent.`)
+      continue
+    }
+    const i = headers.findIndex(([n]) => n.toLowerCase() === m[1]!.toLowerCase())
+    if (i >= 0) headers[i] = [m[1]!, value]
+    else headers.push([m[1]!, value])
+    notes.push(`${m[1]} ← ${source}.`)
+  }
+  notes.push('Gateway responses carry x-amzn-ErrorType and no X-Amzn-Trace-Id.')
+  return {
+    response: { statusCode: status, headers, body },
+    trace: traceEntry('gateway-response', 'ok', `${failure.type} → ${status}`, {
+      input: { type: failure.type, status: failure.status, message: failure.message },
+      output: { statusCode: status, headers: headersJson(headers), body },
+      notes,
+      diagnostics,
+    }),
+  }
+}

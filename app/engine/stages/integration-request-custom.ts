@@ -1,0 +1,182 @@
+/** Stage 2 (AWS): pick the request template, apply passthroughBehavior, render VTL (§2.1). */
+import type { Diagnostic, Json } from '../../model'
+import { renderTemplate } from '../../vtl'
+import type { TemplateInput } from '../../vtl'
+import { DEFAULT_PASSTHROUGH } from '../defaults'
+import { STOPPED_OUTCOME, mayEvaluate } from '../env'
+import { firstHeader, lastHeader, mimeOf } from '../headers'
+import { buildTemplateContext } from '../request-context'
+import type { RoutedRequest, RunContext, StageResult } from '../trace'
+import { diagnostic, traceEntry } from '../trace'
+import { applyRequestParameters } from './request-parameters'
+
+/** The rendered (or passed-through) Invoke payload. */
+export type CustomRequest = { payloadText: string; template?: string }
+
+/** The method request as a template sees it through `$input`. */
+export function templateInput(
+  ctx: RunContext,
+  routed: RoutedRequest,
+  body: string,
+  context?: { [key: string]: Json },
+): TemplateInput {
+  const header: Record<string, string> = {}
+  for (const [n] of routed.forwardedHeaders)
+    header[n] = lastHeader(routed.forwardedHeaders, n) ?? ''
+  return {
+    body,
+    params: { path: routed.pathParams, querystring: routed.querySingle, header },
+    context: context ?? buildTemplateContext(ctx, routed),
+    stageVariables: ctx.scenario.setup.stageVariables ?? {},
+  }
+}
+
+/** The 415 failure of strict passthrough. */
+const UNSUPPORTED = {
+  type: 'UNSUPPORTED_MEDIA_TYPE',
+  status: 415,
+  message: 'Unsupported Media Type',
+  literalBody: false,
+} as const
+
+/** Renders the request template chosen by Content-Type, or passes the body through. */
+export function buildCustomRequest(
+  ctx: RunContext,
+  routed: RoutedRequest,
+): StageResult<CustomRequest> {
+  const integration = ctx.scenario.setup.method.methodIntegration
+  const stageVariables = ctx.scenario.setup.stageVariables ?? {}
+  const params = applyRequestParameters(integration.requestParameters, routed, stageVariables)
+  const notes = [...params.notes]
+  const diagnostics: Diagnostic[] = [...params.diagnostics]
+  if (params.failure) {
+    return {
+      output: undefined,
+      failure: params.failure,
+      trace: traceEntry('integration-request', 'failed', 'Forbidden integration header mapping', {
+        notes,
+        diagnostics,
+      }),
+    }
+  }
+  if (Object.keys(params.mapped).length > 0)
+    notes.push(
+      'Integration request parameters set the endpoint request’s headers/query; templates still see the method request.',
+    )
+
+  const contentType = firstHeader(routed.headers, 'content-type')
+  const mime = contentType !== undefined ? mimeOf(contentType) : 'application/json'
+  notes.push(
+    contentType === undefined
+      ? 'No Content-Type: API Gateway assumes application/json to pick the request template.'
+      : `Content-Type ${contentType} selects templates by its MIME type ${mime}.`,
+  )
+  const templates = integration.requestTemplates ?? {}
+  const keys = Object.keys(templates)
+  const key = keys.find((k) => mimeOf(k) === mime)
+  const behavior = integration.passthroughBehavior ?? DEFAULT_PASSTHROUGH
+  const body = routed.body ?? ''
+  const input = { contentType: mime, templates: keys, passthroughBehavior: behavior }
+
+  if (key === undefined) {
+    const reject = behavior === 'NEVER' || (behavior === 'WHEN_NO_TEMPLATES' && keys.length > 0)
+    if (reject) {
+      notes.push(
+        behavior === 'NEVER'
+          ? 'passthroughBehavior NEVER: a request without a matching template is rejected with 415.'
+          : 'passthroughBehavior WHEN_NO_TEMPLATES: templates exist but none matches, so 415.',
+      )
+      if (routed.body === undefined)
+        notes.push('Uncertain: AWS documents 415 for requests with a payload; this one has none.')
+      return {
+        output: undefined,
+        failure: UNSUPPORTED,
+        trace: traceEntry('integration-request', 'failed', `No request template for ${mime}: 415`, {
+          input,
+          notes,
+          diagnostics,
+        }),
+      }
+    }
+    notes.push(
+      keys.length === 0
+        ? 'No request templates: the body passes through unchanged.'
+        : `No template for ${mime}; ${behavior} passes the body through unchanged.`,
+    )
+    if (body === '') notes.push('The payload is empty; the function receives {}.')
+    return {
+      output: { payloadText: body },
+      trace: traceEntry('integration-request', 'ok', 'Body passed through', {
+        input,
+        output: body,
+        notes,
+        diagnostics,
+      }),
+    }
+  }
+
+  const source = `integration.requestTemplates.${key}`
+  const template = templates[key] ?? ''
+  notes.push(`Template ${key} selected.`)
+  if (!mayEvaluate(ctx.env, 'template:' + source)) {
+    diagnostics.push(
+      diagnostic(
+        source,
+        'error',
+        'budget.stopped',
+        `${STOPPED_OUTCOME}: the template was not rendered.`,
+        'Simplify the template; what AWS does with it is unknown — treated as a failed transformation.',
+      ),
+    )
+    return templateFailure(key, input, notes, diagnostics, STOPPED_OUTCOME)
+  }
+  const rendered = renderTemplate(template, templateInput(ctx, routed, body), { source })
+  diagnostics.push(...rendered.diagnostics)
+  if (!rendered.ok) {
+    return templateFailure(
+      key,
+      input,
+      notes,
+      diagnostics,
+      `template failed (${rendered.errorKind})`,
+    )
+  }
+  if (rendered.output === '') notes.push('The template rendered nothing; the function receives {}.')
+  return {
+    output: { payloadText: rendered.output, template: key },
+    trace: traceEntry('integration-request', 'ok', `Rendered request template ${key}`, {
+      input,
+      output: rendered.output,
+      notes,
+      diagnostics,
+    }),
+  }
+}
+
+/** A request template that could not be rendered: API Gateway answers 500. */
+function templateFailure(
+  key: string,
+  input: Json,
+  notes: string[],
+  diagnostics: Diagnostic[],
+  why: string,
+): StageResult<CustomRequest> {
+  notes.push(
+    'A request template that cannot be rendered is a configuration error: 500 (log wording inferred).',
+  )
+  return {
+    output: undefined,
+    failure: {
+      type: 'API_CONFIGURATION_ERROR',
+      status: 500,
+      message: 'Internal server error',
+      literalBody: true,
+      logLine: 'Execution failed due to configuration error: Unable to transform request',
+    },
+    trace: traceEntry('integration-request', 'failed', `Request template ${key}: ${why}`, {
+      input,
+      notes,
+      diagnostics,
+    }),
+  }
+}

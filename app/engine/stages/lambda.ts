@@ -1,0 +1,238 @@
+/** Stage 3: the Invoke call — endpoint request log lines and the stated function outcome. */
+import type { InvokeFailure, Json, LambdaOutcome } from '../../model'
+import { SIMULATED_LATENCY_MS } from '../defaults'
+import { formatJavaMap, utf8Length } from '../headers'
+import type { HeaderPair } from '../headers'
+import { pythonJsonDumps, tryParseJson } from '../json-text'
+import type { GatewayFailure, InvokeResult, RunContext, StageResult } from '../trace'
+import { diagnostic, traceEntry } from '../trace'
+
+/** `arn:aws:lambda:...:function:name` from the integration `uri`, stage variables resolved. */
+export function functionArn(ctx: RunContext): string {
+  const { env, scenario } = ctx
+  const vars = scenario.setup.stageVariables ?? {}
+  const uri = String(scenario.setup.method.methodIntegration.uri ?? '').replace(
+    /\$\{stageVariables\.([^}]+)\}/g,
+    (_, name: string) => vars[name] ?? '',
+  )
+  const m = /functions\/(.+?)\/invocations/.exec(uri)
+  return m ? m[1]! : `arn:aws:lambda:${env.region}:${env.accountId}:function:fn`
+}
+
+/** `Tue, 01 Jan 2026 12:00:00 GMT` (HTTP date of the Invoke response). */
+function httpDate(epochMs: number): string {
+  return new Date(epochMs).toUTCString()
+}
+
+/** How each invoke failure reaches the client (§1.3). */
+const FAILURES: Record<InvokeFailure, GatewayFailure & { note: string }> = {
+  timeout: {
+    type: 'INTEGRATION_TIMEOUT',
+    status: 504,
+    message: 'Endpoint request timed out',
+    literalBody: true,
+    logLine: 'Execution failed due to a timeout error',
+    note: 'API Gateway stopped waiting after the integration timeout (default 29 s): 504.',
+  },
+  accessDenied: {
+    type: 'INTEGRATION_FAILURE',
+    status: 500,
+    message: 'Internal server error',
+    literalBody: true,
+    logLine: 'Execution failed due to configuration error: Invalid permissions on Lambda function',
+    note: 'Lambda rejected the call (no permission to invoke): invocation rejected means 500.',
+  },
+  throttled: {
+    type: 'INTEGRATION_FAILURE',
+    status: 500,
+    message: 'Internal server error',
+    literalBody: true,
+    note: 'Lambda throttled the call (429). Sources disagree (500 per current docs, 502 in a 2018 log); 500 used. AWS’s exact log line is not recorded.',
+  },
+  notFound: {
+    type: 'INTEGRATION_FAILURE',
+    status: 500,
+    message: 'Internal server error',
+    literalBody: true,
+    note: 'Lambda rejected the call (function not found): 500 per the Lambda docs rule. AWS’s exact log line is not recorded.',
+  },
+  payloadTooLarge: {
+    type: 'INTEGRATION_FAILURE',
+    status: 413,
+    message: 'Request Too Long',
+    literalBody: true,
+    errorType: 'BadRequestException',
+    note: 'The event exceeds Lambda’s 6 MB limit: observed 413 Request Too Long (user report).',
+  },
+  integrationHttpMethodNotPost: {
+    type: 'INTEGRATION_FAILURE',
+    status: 500,
+    message: 'Internal server error',
+    literalBody: true,
+    note: 'Lambda must be called with POST; any other integration httpMethod fails with 500 (recorded).',
+  },
+}
+
+/** What the function returns, as the Invoke response payload text. */
+function responsePayload(
+  outcome: LambdaOutcome,
+  payloadText: string,
+  event: Json,
+): { text: string; functionError?: string; errorMessage?: string; requestId?: string } {
+  switch (outcome.kind) {
+    case 'result':
+      return {
+        text:
+          'payloadRaw' in outcome
+            ? String(outcome.payloadRaw)
+            : (JSON.stringify(outcome.payload) ?? 'null'),
+      }
+    case 'error': {
+      const p = outcome.payload
+      const obj = p !== null && typeof p === 'object' && !Array.isArray(p) ? p : undefined
+      const msg = obj?.errorMessage
+      return {
+        text: JSON.stringify(p) ?? 'null',
+        functionError: outcome.functionError || 'Unhandled',
+        errorMessage: typeof msg === 'string' ? msg : msg === undefined ? '' : JSON.stringify(msg),
+        requestId: typeof obj?.requestId === 'string' ? obj.requestId : undefined,
+      }
+    }
+    case 'echo':
+      return { text: payloadText === '' ? '{}' : JSON.stringify(event) }
+    case 'proxyEcho':
+      return {
+        text: pythonJsonDumps({
+          statusCode: 200,
+          body: pythonJsonDumps(event),
+          isBase64Encoded: false,
+        }),
+      }
+    default:
+      return { text: 'null' }
+  }
+}
+
+/** Sends the Invoke payload and returns what Lambda answered (or the invoke failure). */
+export function invokeLambda(ctx: RunContext, payloadText: string): StageResult<InvokeResult> {
+  const { log, env, scenario } = ctx
+  const outcome = scenario.lambda
+  const integration = scenario.setup.method.methodIntegration
+  const arn = functionArn(ctx)
+  const url = `https://lambda.${env.region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`
+  const amzDate = new Date(ctx.now).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
+  log.value('Endpoint request URI', url)
+  log.value(
+    'Endpoint request headers',
+    formatJavaMap([
+      ['x-amzn-lambda-integration-tag', ctx.requestId],
+      ['Authorization', '*'.repeat(100) + '2a6c3e'],
+      ['X-Amz-Date', amzDate],
+      ['x-amzn-apigateway-api-id', env.apiId],
+      ['Accept', 'application/json'],
+      ['User-Agent', 'AmazonAPIGateway_' + env.apiId],
+      ['Host', `lambda.${env.region}.amazonaws.com`],
+      ['X-Amzn-Trace-Id', ctx.traceId],
+      [
+        'X-Amz-Source-Arn',
+        `arn:aws:execute-api:${env.region}:${env.accountId}:${env.apiId}/${ctx.stage}/${scenario.request.method}${scenario.request.path}`,
+      ],
+    ]),
+  )
+  log.value('Endpoint request body after transformations', payloadText)
+  log.add('Sending request to ' + url)
+
+  const input = { functionArn: arn, payload: payloadText }
+  const notPost =
+    integration.httpMethod !== undefined && String(integration.httpMethod).toUpperCase() !== 'POST'
+  const failure: InvokeFailure | undefined =
+    outcome.kind === 'invokeFailure'
+      ? outcome.failure
+      : notPost
+        ? 'integrationHttpMethodNotPost'
+        : undefined
+  if (failure !== undefined) {
+    const f = FAILURES[failure] ?? FAILURES.notFound
+    const { note, ...gatewayFailure } = f
+    return {
+      output: { kind: 'failure', failure },
+      failure: gatewayFailure,
+      trace: traceEntry('lambda', 'failed', `Invoke failed: ${failure}`, { input, notes: [note] }),
+    }
+  }
+
+  // Lambda accepts only JSON (or an empty payload, which the function sees as `{}`).
+  const parsed = payloadText === '' ? { value: {} } : tryParseJson(payloadText)
+  if (!parsed) {
+    return {
+      output: { kind: 'failure', failure: 'notFound' },
+      failure: {
+        type: 'INTEGRATION_FAILURE',
+        status: 500,
+        message: 'Internal server error',
+        literalBody: true,
+      },
+      trace: traceEntry('lambda', 'failed', 'Lambda rejected a payload that is not JSON', {
+        input,
+        notes: [
+          'Lambda’s Invoke API accepts only JSON; it answers InvalidRequestContentException and API Gateway returns 500 (inferred).',
+        ],
+        diagnostics: [
+          diagnostic(
+            'request.body',
+            'warning',
+            'lambda.payload-not-json',
+            'The Invoke payload is not JSON, so Lambda rejects the call.',
+            'Add a request template for this Content-Type that produces JSON.',
+          ),
+        ],
+      }),
+    }
+  }
+
+  const answer = responsePayload(outcome, payloadText, parsed.value)
+  const lambdaRequestId = answer.requestId ?? env.nextId()
+  log.add(`Received response. Status: 200, Integration latency: ${SIMULATED_LATENCY_MS} ms`)
+  const responseHeaders: HeaderPair[] = [
+    ['Date', httpDate(ctx.now)],
+    ['Content-Type', 'application/json'],
+    ['Content-Length', String(utf8Length(answer.text))],
+    ['Connection', 'keep-alive'],
+    ['x-amzn-RequestId', lambdaRequestId],
+  ]
+  if (answer.functionError) responseHeaders.push(['X-Amz-Function-Error', answer.functionError])
+  responseHeaders.push(
+    ['x-amzn-Remapped-Content-Length', '0'],
+    ['X-Amz-Executed-Version', '$LATEST'],
+    ['X-Amzn-Trace-Id', ctx.traceId.replace('Root=', 'root=') + ';sampled=0'],
+  )
+  log.value('Endpoint response headers', formatJavaMap(responseHeaders))
+  log.value('Endpoint response body before transformations', answer.text)
+
+  const notes: string[] = []
+  if (answer.functionError)
+    notes.push(
+      `The function failed: Invoke still answered 200, with X-Amz-Function-Error: ${answer.functionError}.`,
+    )
+  if (outcome.kind === 'echo') notes.push('The function returns the event it received.')
+  const result: InvokeResult = {
+    kind: 'response',
+    payloadText: answer.text,
+    lambdaRequestId,
+    responseHeaders,
+    ...(answer.functionError !== undefined
+      ? { functionError: answer.functionError, errorMessage: answer.errorMessage ?? '' }
+      : {}),
+  }
+  return {
+    output: result,
+    trace: traceEntry(
+      'lambda',
+      'ok',
+      answer.functionError
+        ? `Function error: ${answer.errorMessage}`
+        : 'Function returned a result',
+      { input, output: { headers: responseHeaders, payload: answer.text }, notes },
+    ),
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Built-in scenarios offered by the preset picker. The seed article's handler comes first and is
+ * what a fresh visit shows. Each is a plain scenario in the shape of conformance/FORMAT.md.
+ */
+import type { IntegrationResponse, Json, LambdaOutcome, MethodResponse, Scenario } from '../model'
+
+/** One entry of the preset picker. */
+export type Preset = {
+  /** Stable id, also the `<option>` value. */
+  id: string
+  /** What the picker shows. */
+  label: string
+  scenario: Scenario
+}
+
+const FUNCTION_URI =
+  'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:seed-fn/invocations'
+
+/** What the Node.js runtime reports when a handler throws `new Error(message)`. */
+function nodeError(message: string, errorType = 'Error'): LambdaOutcome {
+  return {
+    kind: 'error',
+    functionError: 'Unhandled',
+    payload: {
+      errorType,
+      errorMessage: message,
+      trace: [
+        `${errorType}: ${message.split('\n')[0] ?? ''}`,
+        '    at Runtime.handler (file:///var/task/index.mjs:2:9)',
+        '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)',
+      ],
+    },
+  }
+}
+
+/** The seed handler's success: `{statusCode: 200, body: JSON.stringify('Hello from Lambda!')}`. */
+const HELLO: LambdaOutcome = {
+  kind: 'result',
+  payload: { statusCode: 200, body: JSON.stringify('Hello from Lambda!') },
+}
+
+function methodResponses(...codes: string[]): Record<string, MethodResponse> {
+  return Object.fromEntries(codes.map((statusCode) => [statusCode, { statusCode }]))
+}
+
+function customScenario(
+  lambda: LambdaOutcome,
+  integrationResponses: Record<string, IntegrationResponse>,
+  codes: string[],
+): Scenario {
+  return {
+    setup: {
+      stageName: 'test',
+      method: {
+        httpMethod: 'GET',
+        resourcePath: '/lambda',
+        methodResponses: methodResponses(...codes),
+        methodIntegration: {
+          type: 'AWS',
+          httpMethod: 'POST',
+          uri: FUNCTION_URI,
+          passthroughBehavior: 'WHEN_NO_MATCH',
+          integrationResponses,
+        },
+      },
+    },
+    request: { method: 'GET', path: '/lambda' },
+    lambda,
+  }
+}
+
+/** The seed article's integration responses: a default 200 and `.*Dummy error.*` → 400. */
+const SEED_RULES: Record<string, IntegrationResponse> = {
+  '200': { statusCode: '200', selectionPattern: '' },
+  '400': { statusCode: '400', selectionPattern: '.*Dummy error.*' },
+}
+
+function proxyScenario(lambda: LambdaOutcome): Scenario {
+  const scenario = customScenario(lambda, SEED_RULES, ['200', '400'])
+  scenario.setup.method.methodIntegration = {
+    type: 'AWS_PROXY',
+    httpMethod: 'POST',
+    uri: FUNCTION_URI,
+  }
+  return scenario
+}
+
+const PARSE_JSON_TEMPLATE = [
+  "#set($err = $util.parseJson($input.path('$.errorMessage')))",
+  '{',
+  '  "code": $err.status,',
+  '  "message": "$util.escapeJavaScript($err.message)"',
+  '}',
+].join('\n')
+
+const jsonErrorMessage: Json = { status: 404, message: 'Pet 42 not found' }
+
+/** All presets, the seed first. */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'seed-custom-error',
+    label: 'Seed: throws “Dummy error ...” (custom → 400)',
+    scenario: customScenario(nodeError('Dummy error ...'), SEED_RULES, ['200', '400']),
+  },
+  {
+    id: 'seed-custom-success',
+    label: 'Seed: returns “Hello from Lambda!” (custom → 200)',
+    scenario: customScenario(HELLO, SEED_RULES, ['200', '400']),
+  },
+  {
+    id: 'seed-proxy-error',
+    label: 'Seed: throws “Dummy error ...” (proxy → 502)',
+    scenario: proxyScenario(nodeError('Dummy error ...')),
+  },
+  {
+    id: 'seed-proxy-success',
+    label: 'Seed: returns “Hello from Lambda!” (proxy → 200)',
+    scenario: proxyScenario(HELLO),
+  },
+  {
+    id: 'multi-line-error',
+    label: 'Multi-line errorMessage that “.+” misses',
+    scenario: customScenario(
+      nodeError('Validation failed:\nname is required'),
+      {
+        '200': { statusCode: '200', selectionPattern: '' },
+        '400': { statusCode: '400', selectionPattern: '.+' },
+      },
+      ['200', '400'],
+    ),
+  },
+  {
+    id: 'json-error-message',
+    label: 'JSON errorMessage read with $util.parseJson',
+    scenario: customScenario(
+      nodeError(JSON.stringify(jsonErrorMessage)),
+      {
+        '200': { statusCode: '200', selectionPattern: '' },
+        '404': {
+          statusCode: '404',
+          selectionPattern: '.*"status":404.*',
+          responseTemplates: { 'application/json': PARSE_JSON_TEMPLATE },
+        },
+      },
+      ['200', '404'],
+    ),
+  },
+  {
+    id: 'malformed-proxy',
+    label: 'Malformed proxy response (body is not a string)',
+    scenario: proxyScenario({
+      kind: 'result',
+      payload: { statusCode: 200, body: { message: 'Hello from Lambda!' } },
+    }),
+  },
+  {
+    id: 'timeout',
+    label: 'Function times out (custom → 504)',
+    scenario: customScenario({ kind: 'invokeFailure', failure: 'timeout' }, SEED_RULES, [
+      '200',
+      '400',
+    ]),
+  },
+]
+
+/** The scenario of a fresh visit: the seed handler throwing behind a custom integration. */
+export function createDefaultScenario(): Scenario {
+  return structuredClone(PRESETS[0]!.scenario)
+}
+
+/** A deep copy of a preset's scenario, or undefined for an unknown id. */
+export function readPresetScenario(id: string): Scenario | undefined {
+  const preset = PRESETS.find((p) => p.id === id)
+  return preset ? structuredClone(preset.scenario) : undefined
+}

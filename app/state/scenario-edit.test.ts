@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { createDefaultScenario } from './presets'
+import {
+  findFreeStatus,
+  formatHeaderLines,
+  parseHeaderLines,
+  readEditorText,
+  readEvaluationText,
+  readSelectionSubject,
+  renameRecordKey,
+  reviseScenario,
+  writeObjectField,
+} from './scenario-edit'
+
+describe('scenario edits', () => {
+  it('revise a copy and leave the original alone', () => {
+    const original = createDefaultScenario()
+    const revised = reviseScenario(original, (d) => {
+      d.request.path = '/other'
+    })
+    expect(revised.request.path).toBe('/other')
+    expect(original.request.path).toBe('/lambda')
+  })
+
+  it('rename keys in place and refuse collisions', () => {
+    const record = { 'application/json': 'a', 'text/plain': 'b' }
+    expect(Object.keys(renameRecordKey(record, 'application/json', 'application/xml'))).toEqual([
+      'application/xml',
+      'text/plain',
+    ])
+    expect(renameRecordKey(record, 'application/json', 'text/plain')).toBe(record)
+  })
+
+  it('read the selection subject: errorMessage, "" on success, none on invoke failure', () => {
+    const scenario = createDefaultScenario()
+    expect(readSelectionSubject(scenario)).toBe('Dummy error ...')
+    scenario.lambda = { kind: 'result', payload: { ok: true } }
+    expect(readSelectionSubject(scenario)).toBe('')
+    scenario.lambda = { kind: 'invokeFailure', failure: 'timeout' }
+    expect(readSelectionSubject(scenario)).toBeUndefined()
+    scenario.lambda = { kind: 'error', payload: { errorMessage: { nested: 1 } } }
+    expect(readSelectionSubject(scenario)).toBe('{"nested":1}')
+  })
+
+  it('write one field of an object payload keeping key order', () => {
+    const payload = { errorType: 'Error', errorMessage: 'a', trace: [] }
+    expect(Object.keys(writeObjectField(payload, 'errorMessage', 'b') as object)).toEqual([
+      'errorType',
+      'errorMessage',
+      'trace',
+    ])
+    expect(writeObjectField('text', 'errorMessage', 'x')).toEqual({ errorMessage: 'x' })
+  })
+
+  it('round-trip header lines, repeated names included', () => {
+    const table: [string, Record<string, string | string[]>, number[]][] = [
+      ['Accept: application/json', { Accept: 'application/json' }, []],
+      ['X-A: 1\nX-A: 2\n\nX-B:  spaced ', { 'X-A': ['1', '2'], 'X-B': 'spaced' }, []],
+      ['no colon here\nOk: yes', { Ok: 'yes' }, [1]],
+      [': empty name', {}, [1]],
+    ]
+    for (const [text, headers, badLines] of table) {
+      expect(parseHeaderLines(text), text).toEqual({ headers, badLines })
+      expect(parseHeaderLines(formatHeaderLines(headers)).headers).toEqual(headers)
+    }
+  })
+
+  it('resolve editor ids and evaluation keys to their text', () => {
+    const scenario = reviseScenario(createDefaultScenario(), (d) => {
+      d.setup.method.methodIntegration.requestTemplates = { 'application/json': 'REQ' }
+      d.setup.method.methodIntegration.integrationResponses!['400']!.responseTemplates = {
+        'application/json': 'RES',
+      }
+      d.setup.gatewayResponses = {
+        DEFAULT_5XX: { responseTemplates: { 'application/json': 'GW' } },
+      }
+    })
+    expect(readEditorText(scenario, 'integration.requestTemplates.application/json')).toBe('REQ')
+    expect(
+      readEditorText(scenario, 'integration.responses.400.responseTemplates.application/json'),
+    ).toBe('RES')
+    expect(readEditorText(scenario, 'integration.responses.400.selectionPattern')).toBe(
+      '.*Dummy error.*',
+    )
+    expect(
+      readEditorText(scenario, 'gatewayResponses.DEFAULT_5XX.responseTemplates.application/json'),
+    ).toBe('GW')
+    expect(readEditorText(scenario, 'request.body')).toBeUndefined()
+    expect(readEvaluationText(scenario, 'pattern:400')).toBe('.*Dummy error.*')
+    expect(
+      readEvaluationText(scenario, 'template:integration.requestTemplates.application/json'),
+    ).toBe('REQ')
+  })
+
+  it('find a free status code', () => {
+    expect(findFreeStatus({ '400': 1, '401': 1 })).toBe('402')
+    expect(findFreeStatus({}, 500)).toBe('500')
+  })
+})

@@ -1,0 +1,136 @@
+/**
+ * Pure, immutable edits of a scenario, used by the store's actions. Each takes a scenario and
+ * returns a new one; the input is never mutated, so React and Zustand see a fresh reference.
+ */
+import type { EditorId, Integration, IntegrationResponse, Json, Scenario } from '../model'
+
+/** Applies `recipe` to a deep copy of `scenario` and returns the copy. */
+export function reviseScenario(scenario: Scenario, recipe: (draft: Scenario) => void): Scenario {
+  const draft = structuredClone(scenario)
+  recipe(draft)
+  return draft
+}
+
+/**
+ * Renames a key while keeping its place in the record's order. Integer-like keys (status codes)
+ * are ordered by the JavaScript engine anyway; other keys (content types) keep their position.
+ */
+export function renameRecordKey<T>(
+  record: Record<string, T>,
+  from: string,
+  to: string,
+): Record<string, T> {
+  if (from === to || !(from in record) || to in record) return record
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]))
+}
+
+/** The integration of the scenario's method. */
+export function readIntegration(scenario: Scenario): Integration {
+  return scenario.setup.method.methodIntegration
+}
+
+/** The integration responses, or an empty record. */
+export function readRules(scenario: Scenario): Record<string, IntegrationResponse> {
+  return readIntegration(scenario).integrationResponses ?? {}
+}
+
+/**
+ * The errorMessage a selection pattern is matched against: the function error's message, or the
+ * empty string on success (AWS matches patterns against "" when the function succeeded).
+ * `undefined` when no integration response is selected from the function at all.
+ */
+export function readSelectionSubject(scenario: Scenario): string | undefined {
+  const lambda = scenario.lambda
+  if (lambda.kind === 'invokeFailure') return undefined
+  if (lambda.kind !== 'error') return ''
+  const payload = lambda.payload
+  if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+    const message = payload.errorMessage
+    return typeof message === 'string'
+      ? message
+      : message === undefined
+        ? ''
+        : JSON.stringify(message)
+  }
+  return ''
+}
+
+/** Replaces `key` in a JSON object payload, keeping the other keys and their order. */
+export function writeObjectField(payload: Json, key: string, value: Json): Json {
+  const base =
+    payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {}
+  if (key in base)
+    return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, k === key ? value : v]))
+  return { ...base, [key]: value }
+}
+
+/** Header lines (`Name: value`, one per line; a repeated name = a repeated header). */
+export function formatHeaderLines(headers: Record<string, string | string[]> | undefined): string {
+  if (!headers) return ''
+  return Object.entries(headers)
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`),
+    )
+    .join('\n')
+}
+
+/** Parses header lines; lines without a colon are reported by line number. */
+export function parseHeaderLines(text: string): {
+  headers: Record<string, string | string[]>
+  badLines: number[]
+} {
+  const headers: Record<string, string | string[]> = {}
+  const badLines: number[] = []
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return
+    const colon = line.indexOf(':')
+    if (colon <= 0) {
+      badLines.push(index + 1)
+      return
+    }
+    const name = line.slice(0, colon).trim()
+    const value = line.slice(colon + 1).trim()
+    const existing = headers[name]
+    if (existing === undefined) headers[name] = value
+    else headers[name] = Array.isArray(existing) ? [...existing, value] : [existing, value]
+  })
+  return { headers, badLines }
+}
+
+/**
+ * The text an editor id points at (templates and patterns), so a "stopped" mark can be kept only
+ * while that text is unchanged. Unknown ids read as undefined.
+ */
+export function readEditorText(scenario: Scenario, editorId: EditorId): string | undefined {
+  const integration = readIntegration(scenario)
+  const requestTemplate = /^integration\.requestTemplates\.(.+)$/.exec(editorId)
+  if (requestTemplate) return integration.requestTemplates?.[requestTemplate[1]!]
+  const rule = /^integration\.responses\.([^.]+)\.(selectionPattern|responseTemplates\.(.+))$/.exec(
+    editorId,
+  )
+  if (rule) {
+    const response = integration.integrationResponses?.[rule[1]!]
+    if (!response) return undefined
+    return rule[3] === undefined
+      ? (response.selectionPattern ?? '')
+      : response.responseTemplates?.[rule[3]]
+  }
+  const gateway = /^gatewayResponses\.([^.]+)\.responseTemplates\.(.+)$/.exec(editorId)
+  if (gateway)
+    return scenario.setup.gatewayResponses?.[gateway[1]!]?.responseTemplates?.[gateway[2]!]
+  return undefined
+}
+
+/** The text an evaluation key (`pattern:<status>`, `template:<editorId>`) depends on. */
+export function readEvaluationText(scenario: Scenario, key: string): string | undefined {
+  if (key.startsWith('pattern:')) return readRules(scenario)[key.slice(8)]?.selectionPattern ?? ''
+  if (key.startsWith('template:')) return readEditorText(scenario, key.slice(9))
+  return undefined
+}
+
+/** Next unused status code at or after `from` (for "add rule"). */
+export function findFreeStatus(taken: Record<string, unknown>, from = 400): string {
+  let code = from
+  while (String(code) in taken && code < 599) code++
+  return String(code)
+}

@@ -1,0 +1,32 @@
+/**
+ * The output slice: a cache of the latest simulation, derived from the scenario by the
+ * simulation runner (the only writer). It is never edited by the person.
+ */
+import type { StateCreator } from 'zustand'
+import type { Simulation } from '../../model'
+import type { AppState, RuleCheck } from '../types'
+
+/** The output slice's state and its single writer. */
+export type OutputSlice = {
+  /** Latest simulation of the current scenario; undefined until the first answer. */
+  simulation: Simulation | undefined
+  /** Live match state of each integration response's pattern, keyed by status code. */
+  matches: Record<string, RuleCheck>
+  /** Evaluation keys stopped for exceeding the time budget in the latest run. */
+  stopped: readonly string[]
+  /** True while a newer scenario is being simulated. */
+  pending: boolean
+  /** Written by the simulation runner only. */
+  receiveOutput: (
+    output: Partial<Pick<OutputSlice, 'simulation' | 'matches' | 'stopped' | 'pending'>>,
+  ) => void
+}
+
+/** Creates the output slice. */
+export const createOutputSlice: StateCreator<AppState, [], [], OutputSlice> = (set) => ({
+  simulation: undefined,
+  matches: {},
+  stopped: [],
+  pending: true,
+  receiveOutput: (output) => set(output),
+})

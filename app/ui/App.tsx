@@ -1,0 +1,55 @@
+import { useAppStore } from '../state/store'
+import { GatewayResponsesPanel } from './inputs/GatewayResponsesPanel'
+import { IntegrationResponsesPanel } from './inputs/IntegrationResponsesPanel'
+import { LambdaPanel } from './inputs/LambdaPanel'
+import { MethodResponsesPanel } from './inputs/MethodResponsesPanel'
+import { RequestPanel } from './inputs/RequestPanel'
+import { RequestTemplatesPanel } from './inputs/RequestTemplatesPanel'
+import { Banner } from './layout/Banner'
+import { Header } from './layout/Header'
+import { ResponsePanel } from './response/ResponsePanel'
+import { EventPanel } from './trace/EventPanel'
+import { LogPanel } from './trace/LogPanel'
+import { PipelineDiagram } from './trace/PipelineDiagram'
+import { TracePanel } from './trace/TracePanel'
+import { usePersistenceEffects, useThemeEffect } from './usePageEffects'
+import { useSimulationRunner } from './worker/useSimulationRunner'
+
+/** The playground page: inputs on the left, live results on the right. */
+export function App() {
+  useSimulationRunner(useAppStore)
+  usePersistenceEffects(useAppStore)
+  useThemeEffect(useAppStore)
+  return (
+    <>
+      <a className="skip-link" href="#results">
+        Skip to results
+      </a>
+      <Header />
+      <Banner />
+      <main className="workspace">
+        <div className="column inputs" role="region" aria-label="Inputs">
+          <RequestPanel />
+          <LambdaPanel />
+          <IntegrationResponsesPanel />
+          <RequestTemplatesPanel />
+          <MethodResponsesPanel />
+          <GatewayResponsesPanel />
+        </div>
+        <div
+          className="column outputs"
+          id="results"
+          role="region"
+          aria-label="Results"
+          tabIndex={-1}
+        >
+          <PipelineDiagram />
+          <ResponsePanel />
+          <TracePanel />
+          <LogPanel />
+          <EventPanel />
+        </div>
+      </main>
+    </>
+  )
+}

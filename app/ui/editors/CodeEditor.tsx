@@ -1,0 +1,196 @@
+import { useEffect, useRef } from 'react'
+import { MARKER_OWNER, toMarkerData } from '../monaco/markers'
+import { createModelUri, ensureMonacoSetup, monaco } from '../monaco/setup'
+import type { CodeEditorProps } from './editor-props'
+
+const LANGUAGE_IDS: Record<CodeEditorProps['language'], string> = {
+  json: 'json',
+  vtl: 'vtl',
+  'java-regex': 'java-regex',
+  plaintext: 'plaintext',
+}
+
+/** Space above and below the text, in pixels (Monaco's `padding` option). */
+const PADDING = 4
+
+function clampHeight(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  minLines: number,
+  maxLines: number,
+): number {
+  const lineHeight = editor.getOption(monaco.editor.EditorOption.lineHeight)
+  const min = minLines * lineHeight + 2 * PADDING
+  const max = Math.max(min, maxLines * lineHeight + 2 * PADDING)
+  return Math.min(max, Math.max(min, editor.getContentHeight()))
+}
+
+/**
+ * A Monaco editor for one text field. Uncontrolled: it takes `value` when it mounts and whenever
+ * `loadId` changes, and reports every edit through `onChange`; other `value` changes are the echo
+ * of its own edits and are ignored, so the cursor is never disturbed.
+ */
+export default function CodeEditor(props: CodeEditorProps) {
+  const { testId, ariaLabel, value, onChange, language, diagnostics, jsonSchema, loadId } = props
+  const singleLine = props.singleLine ?? false
+  const minLines = props.minLines ?? (singleLine ? 1 : 3)
+  const maxLines = singleLine ? 1 : (props.maxLines ?? 24)
+
+  const containerRef = useRef<HTMLDivElement>(null)
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
+  const modelRef = useRef<monaco.editor.ITextModel | null>(null)
+  const valueRef = useRef(value)
+  const onChangeRef = useRef(onChange)
+  const loadIdRef = useRef(loadId)
+  // True while the editor itself writes `value` into the model, so that is not reported back.
+  const seedingRef = useRef(false)
+
+  useEffect(() => {
+    valueRef.current = value
+    onChangeRef.current = onChange
+  })
+
+  // The editor itself: created once, disposed on unmount.
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    ensureMonacoSetup()
+    const editor = monaco.editor.create(container, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      wordWrap: 'on',
+      fontSize: 13,
+      padding: { top: PADDING, bottom: PADDING },
+      // Tab moves focus out of the editor, so keyboard users are never trapped in it.
+      tabFocusMode: true,
+      // The classic textarea input: it carries `ariaLabel`, and EditContext is still experimental.
+      editContext: false,
+      wordBasedSuggestions: 'off',
+      fixedOverflowWidgets: true,
+      renderLineHighlightOnlyWhenFocus: true,
+      overviewRulerLanes: 0,
+      hideCursorInOverviewRuler: true,
+      scrollbar: { alwaysConsumeMouseWheel: false },
+    })
+    editorRef.current = editor
+    const changes = editor.onDidChangeModelContent(() => {
+      if (seedingRef.current) return
+      const text = editor.getValue()
+      valueRef.current = text
+      onChangeRef.current(text)
+    })
+    return () => {
+      changes.dispose()
+      editor.dispose()
+      editorRef.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel })
+  }, [ariaLabel])
+
+  // One model per language and schema (the schema is chosen by the model's URI).
+  useEffect(() => {
+    const editor = editorRef.current
+    if (!editor) return
+    const model = monaco.editor.createModel(
+      valueRef.current,
+      LANGUAGE_IDS[language],
+      createModelUri(testId, language === 'json' ? jsonSchema : undefined),
+    )
+    modelRef.current = model
+    editor.setModel(model)
+    return () => {
+      if (editor.getModel() === model) editor.setModel(null)
+      model.dispose()
+      modelRef.current = null
+    }
+  }, [language, jsonSchema, testId])
+
+  // An external load (share link, import, preset) replaces the text.
+  useEffect(() => {
+    const model = modelRef.current
+    if (loadIdRef.current === loadId) return
+    loadIdRef.current = loadId
+    if (!model || model.getValue() === value) return
+    seedingRef.current = true
+    try {
+      model.setValue(value)
+    } finally {
+      seedingRef.current = false
+    }
+  }, [loadId, value])
+
+  // Markers are a projection of the latest diagnostics.
+  useEffect(() => {
+    const model = modelRef.current
+    if (!model) return
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkerData(diagnostics, model))
+  }, [diagnostics, language, jsonSchema, testId])
+
+  // Height follows the content between minLines and maxLines.
+  useEffect(() => {
+    const editor = editorRef.current
+    const container = containerRef.current
+    if (!editor || !container) return
+    const resize = () => {
+      const height = clampHeight(editor, minLines, maxLines)
+      if (container.style.height === `${height}px`) return
+      container.style.height = `${height}px`
+      editor.layout({ width: container.clientWidth, height })
+    }
+    resize()
+    editor.updateOptions({
+      lineNumbers: singleLine ? 'off' : 'on',
+      folding: !singleLine,
+      glyphMargin: false,
+      lineDecorationsWidth: singleLine ? 4 : 10,
+      lineNumbersMinChars: singleLine ? 0 : 3,
+      scrollbar: { vertical: singleLine ? 'hidden' : 'auto', horizontal: 'hidden' },
+      renderLineHighlight: singleLine ? 'none' : 'line',
+    })
+    const sizes = editor.onDidContentSizeChange(resize)
+    return () => sizes.dispose()
+  }, [minLines, maxLines, singleLine])
+
+  // A single-line field: Enter (with or without modifiers) never adds a line, but still accepts
+  // a suggestion when the suggest widget is open.
+  useEffect(() => {
+    const editor = editorRef.current
+    if (!editor || !singleLine) return
+    const key = editor.createContextKey<boolean>('apiGatewayLabSingleLine', true)
+    const { KeyCode, KeyMod } = monaco
+    const swallowEnter = editor.addAction({
+      id: `api-gateway-lab.single-line-enter.${editor.getId()}`,
+      label: 'Keep the field on one line',
+      keybindings: [KeyCode.Enter, KeyMod.Shift | KeyCode.Enter, KeyMod.CtrlCmd | KeyCode.Enter],
+      precondition: 'apiGatewayLabSingleLine && !suggestWidgetVisible',
+      run: () => undefined,
+    })
+    // Pasted line breaks become spaces, so the field keeps one line.
+    const paste = editor.onDidPaste(({ range }) => {
+      const model = editor.getModel()
+      const pasted = model?.getValueInRange(range) ?? ''
+      if (!/[\r\n]/.test(pasted)) return
+      const text = pasted.replace(/\r\n|[\r\n]/g, ' ')
+      editor.executeEdits('single-line', [{ range, text }])
+    })
+    return () => {
+      key.set(false)
+      swallowEnter.dispose()
+      paste.dispose()
+    }
+  }, [singleLine])
+
+  // Until Monaco has measured its lines, reserve roughly the minimum height to avoid a jump.
+  return (
+    <div
+      ref={containerRef}
+      className="code-editor"
+      data-testid={testId}
+      style={{ height: minLines * 18 + 2 * PADDING }}
+    />
+  )
+}

@@ -1,0 +1,151 @@
+import type { Diagnostic } from '../../model'
+import { formatHeaderLines, parseHeaderLines } from '../../state/scenario-edit'
+import { useAppStore } from '../../state/store'
+import { Panel } from '../common/Panel'
+import { BoundEditor } from '../editors/BoundEditor'
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
+
+/** Offsets of each 1-based line, for placing a diagnostic on a line. */
+function spanOfLine(text: string, line: number) {
+  const lines = text.split('\n')
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0)
+  return { start, end: start + (lines[line - 1]?.length ?? 0) }
+}
+
+/** The API method (resource and verb) and the client's request. */
+export function RequestPanel() {
+  const method = useAppStore((s) => s.scenario.setup.method)
+  const request = useAppStore((s) => s.scenario.request)
+  const editScenario = useAppStore((s) => s.editScenario)
+  const setParseDiagnostics = useAppStore((s) => s.setParseDiagnostics)
+
+  const setHeaders = (text: string) => {
+    const { headers, badLines } = parseHeaderLines(text)
+    const diagnostics: Diagnostic[] = badLines.map((line) => ({
+      source: 'request.headers',
+      severity: 'error',
+      code: 'headers.syntax',
+      message: `Line ${line} is not "Name: value"; it is ignored.`,
+      span: spanOfLine(text, line),
+    }))
+    setParseDiagnostics('request.headers', diagnostics)
+    editScenario((draft) => {
+      if (Object.keys(headers).length === 0) delete draft.request.headers
+      else draft.request.headers = headers
+    })
+  }
+
+  return (
+    <Panel title="Method and client request" testId="panel.request">
+      <div className="field-row">
+        <label className="field">
+          <span>Method</span>
+          <select
+            data-testid="method.http-method"
+            value={method.httpMethod}
+            onChange={(e) =>
+              editScenario((d) => {
+                d.setup.method.httpMethod = e.target.value
+              })
+            }
+          >
+            {['ANY', ...HTTP_METHODS].map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>Resource path</span>
+          <input
+            data-testid="method.resource-path"
+            value={method.resourcePath}
+            spellCheck={false}
+            onChange={(e) =>
+              editScenario((d) => {
+                d.setup.method.resourcePath = e.target.value
+              })
+            }
+          />
+        </label>
+      </div>
+      <div className="field-row">
+        <label className="field">
+          <span>Request method</span>
+          <select
+            data-testid="request.method"
+            value={request.method}
+            onChange={(e) =>
+              editScenario((d) => {
+                d.request.method = e.target.value
+              })
+            }
+          >
+            {HTTP_METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>Path</span>
+          <input
+            data-testid="request.path"
+            value={request.path}
+            spellCheck={false}
+            onChange={(e) =>
+              editScenario((d) => {
+                d.request.path = e.target.value
+              })
+            }
+          />
+        </label>
+        <label className="field grow">
+          <span>Query string</span>
+          <input
+            data-testid="request.query"
+            value={request.query ?? ''}
+            placeholder="a=1&b=2"
+            spellCheck={false}
+            onChange={(e) =>
+              editScenario((d) => {
+                if (e.target.value === '') delete d.request.query
+                else d.request.query = e.target.value
+              })
+            }
+          />
+        </label>
+      </div>
+      <div className="field">
+        <span className="label">Headers (one “Name: value” per line)</span>
+        <BoundEditor
+          editorId="request.headers"
+          testId="editor.request-headers"
+          ariaLabel="Request headers"
+          language="plaintext"
+          minLines={2}
+          maxLines={8}
+          value={formatHeaderLines(request.headers)}
+          onChange={setHeaders}
+        />
+      </div>
+      <div className="field">
+        <span className="label">Body</span>
+        <BoundEditor
+          editorId="request.body"
+          testId="editor.request-body"
+          ariaLabel="Request body"
+          language="plaintext"
+          minLines={2}
+          maxLines={12}
+          value={request.body ?? ''}
+          onChange={(text) =>
+            editScenario((d) => {
+              if (text === '') delete d.request.body
+              else d.request.body = text
+            })
+          }
+        />
+      </div>
+    </Panel>
+  )
+}

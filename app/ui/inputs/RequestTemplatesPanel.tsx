@@ -1,0 +1,65 @@
+import type { Integration } from '../../model'
+import { useAppStore } from '../../state/store'
+import { Panel } from '../common/Panel'
+import { TemplateMapEditor } from '../common/TemplateMapEditor'
+
+type Passthrough = NonNullable<Integration['passthroughBehavior']>
+
+const PASSTHROUGH: { value: Passthrough; label: string }[] = [
+  {
+    value: 'WHEN_NO_MATCH',
+    label: 'WHEN_NO_MATCH — pass the body through when no template matches',
+  },
+  {
+    value: 'WHEN_NO_TEMPLATES',
+    label: 'WHEN_NO_TEMPLATES — pass through only when none is defined',
+  },
+  { value: 'NEVER', label: 'NEVER — reject unmatched content types (415)' },
+]
+
+/** Request mapping templates by content type, and the passthrough behaviour. */
+export function RequestTemplatesPanel() {
+  const integration = useAppStore((s) => s.scenario.setup.method.methodIntegration)
+  const editScenario = useAppStore((s) => s.editScenario)
+  const isProxy = integration.type === 'AWS_PROXY'
+  return (
+    <Panel title="Integration request" testId="panel.request-templates">
+      {isProxy && (
+        <p className="hint">
+          Lambda proxy: the request is sent as the payload-1.0 event; mapping templates are not
+          applied.
+        </p>
+      )}
+      <label className="field">
+        <span>Passthrough behaviour</span>
+        <select
+          data-testid="integration.passthrough"
+          value={integration.passthroughBehavior ?? 'WHEN_NO_MATCH'}
+          onChange={(e) =>
+            editScenario((d) => {
+              d.setup.method.methodIntegration.passthroughBehavior = e.target.value as Passthrough
+            })
+          }
+        >
+          {PASSTHROUGH.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TemplateMapEditor
+        label="Request templates"
+        templates={integration.requestTemplates}
+        editorIdPrefix="integration.requestTemplates"
+        testIdPrefix="editor.request-template"
+        onChange={(next) =>
+          editScenario((d) => {
+            if (next) d.setup.method.methodIntegration.requestTemplates = next
+            else delete d.setup.method.methodIntegration.requestTemplates
+          })
+        }
+      />
+    </Panel>
+  )
+}

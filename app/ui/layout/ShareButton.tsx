@@ -1,0 +1,43 @@
+import { useState } from 'react'
+import { buildShareUrl } from '../../state/share-link'
+import { useAppStore } from '../../state/store'
+
+/** One click: builds the share URL, copies it, and shows it for manual copying too. */
+export function ShareButton() {
+  const [url, setUrl] = useState<string | null>(null)
+  const [status, setStatus] = useState('')
+  const share = async () => {
+    const link = buildShareUrl(window.location.href, useAppStore.getState().scenario)
+    setUrl(link)
+    try {
+      await navigator.clipboard.writeText(link)
+      setStatus('Link copied to the clipboard.')
+    } catch {
+      setStatus('Copy the link below (the clipboard is not available).')
+    }
+  }
+  return (
+    <div className="share">
+      <button type="button" data-testid="share" onClick={() => void share()}>
+        Share
+      </button>
+      {url !== null && (
+        <div className="share-popover">
+          <p role="status" data-testid="share.status">
+            {status}
+          </p>
+          <input
+            readOnly
+            aria-label="Share link"
+            data-testid="share.url"
+            value={url}
+            onFocus={(e) => e.target.select()}
+          />
+          <button type="button" onClick={() => setUrl(null)}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

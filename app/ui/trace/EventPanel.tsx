@@ -1,0 +1,33 @@
+import { useAppStore } from '../../state/store'
+import { CopyButton } from '../common/CopyButton'
+import { Panel } from '../common/Panel'
+import { prettifyBody } from '../common/stages'
+
+/** The Invoke payload the function received (the event), exactly as sent and prettified. */
+export function EventPanel() {
+  const text = useAppStore((s) => {
+    const simulation = s.simulation
+    if (!simulation) return undefined
+    if (simulation.lambdaEventText !== undefined) return simulation.lambdaEventText
+    return simulation.lambdaEvent === undefined ? undefined : JSON.stringify(simulation.lambdaEvent)
+  })
+  return (
+    <Panel
+      title="Event the function received"
+      testId="panel.event"
+      actions={
+        text !== undefined && <CopyButton text={text} label="Copy event" testId="event.copy" />
+      }
+    >
+      {text === undefined ? (
+        <p className="hint" data-testid="event.none">
+          The function was not invoked.
+        </p>
+      ) : (
+        <pre className="event" data-testid="event" tabIndex={0} aria-label="Lambda event">
+          {prettifyBody(text)}
+        </pre>
+      )}
+    </Panel>
+  )
+}

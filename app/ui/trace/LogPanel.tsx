@@ -1,0 +1,19 @@
+import { useAppStore } from '../../state/store'
+import { CopyButton } from '../common/CopyButton'
+import { Panel } from '../common/Panel'
+
+/** The execution log, as the API Gateway console's Test feature prints it. */
+export function LogPanel() {
+  const text = useAppStore((s) => s.simulation?.log.join('\n') ?? '')
+  return (
+    <Panel
+      title="Execution log"
+      testId="panel.log"
+      actions={<CopyButton text={text} label="Copy log" testId="log.copy" />}
+    >
+      <pre className="log" data-testid="log" tabIndex={0} aria-label="Execution log">
+        {text}
+      </pre>
+    </Panel>
+  )
+}

@@ -1,0 +1,99 @@
+import type { Json, RuleEvaluation, TraceEntry } from '../../model'
+import { useAppStore } from '../../state/store'
+import { Panel } from '../common/Panel'
+import { STAGE_LABELS } from '../common/stages'
+
+function JsonBlock(props: { title: string; value: Json | undefined }) {
+  if (props.value === undefined) return null
+  const text = typeof props.value === 'string' ? props.value : JSON.stringify(props.value, null, 2)
+  return (
+    <div className="trace-io">
+      <h4>{props.title}</h4>
+      <pre tabIndex={0}>{text}</pre>
+    </div>
+  )
+}
+
+function RuleTable(props: { rules: RuleEvaluation[] }) {
+  return (
+    <table className="compact rule-evaluations">
+      <caption>Selection patterns, in the order tried</caption>
+      <thead>
+        <tr>
+          <th scope="col">Status</th>
+          <th scope="col">Pattern</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rules.map((r) => (
+          <tr key={r.statusCode} className={r.selected ? 'rule-selected' : ''}>
+            <th scope="row">{r.statusCode}</th>
+            <td>
+              <code>{r.selectionPattern === '' ? '(default)' : r.selectionPattern}</code>
+            </td>
+            <td>
+              {r.outcome}
+              {r.selected ? ' — selected' : ''}
+            </td>
+            <td>{r.explanation ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function TraceStage({ entry }: { entry: TraceEntry }) {
+  return (
+    <li className={`trace-stage stage-${entry.status}`} id={`trace-${entry.stage}`}>
+      <details open={entry.status !== 'skipped'} data-testid={`trace.stage.${entry.stage}`}>
+        <summary>
+          <span className="stage-name">{STAGE_LABELS[entry.stage]}</span>{' '}
+          <span className={`badge badge-stage-${entry.status}`}>{entry.status}</span>{' '}
+          <span className="stage-summary">{entry.summary}</span>
+        </summary>
+        {entry.notes.length > 0 && (
+          <ul className="notes">
+            {entry.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        )}
+        {entry.rules && entry.rules.length > 0 && <RuleTable rules={entry.rules} />}
+        {entry.diagnostics.length > 0 && (
+          <ul className="notes diagnostics">
+            {entry.diagnostics.map((d, i) => (
+              <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
+                {d.source}: {d.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="trace-io-pair">
+          <JsonBlock title="Input" value={entry.input} />
+          <JsonBlock title="Output" value={entry.output} />
+        </div>
+      </details>
+    </li>
+  )
+}
+
+/** Every stage's decision, notes, rule evaluations, input and output. */
+export function TracePanel() {
+  const trace = useAppStore((s) => s.simulation?.trace)
+  return (
+    <Panel title="Trace" testId="panel.trace">
+      {!trace || trace.length === 0 ? (
+        <p className="hint">No trace yet.</p>
+      ) : (
+        <ol className="trace">
+          {trace.map((entry) => (
+            <TraceStage key={entry.stage} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </Panel>
+  )
+}

@@ -1,0 +1,83 @@
+/**
+ * Effects that tie the store to the page: theme on <html>, debounced autosave, and the share
+ * fragment kept in the address bar with history.replaceState. Both writes are flushed when the
+ * page is hidden, so a reload right after typing loses nothing.
+ */
+import { useEffect } from 'react'
+import { writeAutosave } from '../state/persist'
+import { writeShareFragment } from '../state/share-link'
+import type { AppStore } from '../state/store'
+
+const AUTOSAVE_DELAY_MS = 300
+const FRAGMENT_DELAY_MS = 500
+
+/** Applies the theme preference to the document element. */
+export function useThemeEffect(store: AppStore): void {
+  useEffect(() => {
+    const apply = (theme: string) => {
+      const root = document.documentElement
+      if (theme === 'system') delete root.dataset.theme
+      else root.dataset.theme = theme
+    }
+    apply(store.getState().theme)
+    return store.subscribe((s, prev) => {
+      if (s.theme !== prev.theme) apply(s.theme)
+    })
+  }, [store])
+}
+
+/** Calls `write` at most once per `delay` after changes, and once more on page hide. */
+function createDebounced(write: () => void, delay: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return {
+    schedule: () => {
+      if (timer !== undefined) clearTimeout(timer)
+      timer = setTimeout(() => {
+        timer = undefined
+        write()
+      }, delay)
+    },
+    flush: () => {
+      if (timer === undefined) return
+      clearTimeout(timer)
+      timer = undefined
+      write()
+    },
+  }
+}
+
+/** Autosaves the persistable state and mirrors the scenario into the URL fragment. */
+export function usePersistenceEffects(store: AppStore): void {
+  useEffect(() => {
+    const autosave = createDebounced(
+      () => writeAutosave(window.localStorage, store.getState()),
+      AUTOSAVE_DELAY_MS,
+    )
+    const fragment = createDebounced(() => {
+      try {
+        const hash = `#${writeShareFragment(store.getState().scenario)}`
+        window.history.replaceState(window.history.state, '', hash)
+      } catch {
+        // the address bar is a convenience; Share still works
+      }
+    }, FRAGMENT_DELAY_MS)
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.scenario !== prev.scenario) {
+        autosave.schedule()
+        fragment.schedule()
+      } else if (s.theme !== prev.theme || s.bodyView !== prev.bodyView) {
+        autosave.schedule()
+      }
+    })
+    const flush = () => {
+      autosave.flush()
+      fragment.flush()
+    }
+    window.addEventListener('pagehide', flush)
+    return () => {
+      flush()
+      unsubscribe()
+      window.removeEventListener('pagehide', flush)
+    }
+  }, [store])
+}

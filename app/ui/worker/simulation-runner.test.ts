@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import type { Scenario } from '../../model'
+import { createDefaultScenario } from '../../state/presets'
+import { reviseScenario } from '../../state/scenario-edit'
+import type { SimulateRequest, WorkerMessage } from './protocol'
+import { runSimulation } from './run-simulation'
+import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
+
+/** A fake worker that answers synchronously, except for patterns listed as runaway. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: { data: WorkerMessage }) => void) | null = null
+  terminated = false
+  received: SimulateRequest[] = []
+  held: WorkerMessage[] = []
+  constructor(
+    private runaway: Set<string>,
+    private hold: boolean,
+  ) {}
+  postMessage(request: SimulateRequest) {
+    this.received.push(request)
+    const out: WorkerMessage[] = []
+    let stuck = false
+    runSimulation(request, (m) => {
+      if (stuck) return
+      out.push(m)
+      if (m.type === 'evaluate' && this.runaway.has(m.key)) stuck = true
+    })
+    for (const m of out) {
+      if (this.hold) this.held.push(m)
+      else this.onmessage?.({ data: m })
+    }
+  }
+  release() {
+    const held = this.held.splice(0)
+    for (const m of held) this.onmessage?.({ data: m })
+  }
+  terminate() {
+    this.terminated = true
+  }
+}
+
+function setup(runaway: string[] = [], hold = false) {
+  const workers: FakeWorker[] = []
+  const outputs: RunnerOutput[] = []
+  const timers: (() => void)[] = []
+  const runner = createSimulationRunner({
+    createWorker: () => {
+      const worker = new FakeWorker(new Set(runaway), hold)
+      workers.push(worker)
+      return worker
+    },
+    onOutput: (o) => outputs.push(o),
+    setTimer: (cb) => timers.push(cb) - 1,
+    clearTimer: (h) => {
+      timers[h as number] = () => {}
+    },
+  })
+  const fireTimers = () => timers.splice(0).forEach((t) => t())
+  return { runner, workers, outputs, fireTimers }
+}
+
+const withPattern = (pattern: string): Scenario =>
+  reviseScenario(createDefaultScenario(), (d) => {
+    d.setup.method.methodIntegration.integrationResponses!['400']!.selectionPattern = pattern
+  })
+
+describe('simulation runner', () => {
+  it('delivers the simulation and the live pattern checks', () => {
+    const { runner, outputs } = setup()
+    runner.run(createDefaultScenario())
+    expect(outputs).toHaveLength(1)
+    expect(outputs[0]!.simulation?.response.statusCode).toBe(400)
+    expect(outputs[0]!.checks['400']).toMatchObject({
+      outcome: 'matched',
+      subject: 'Dummy error ...',
+    })
+    expect(outputs[0]!.checks['200']!.outcome).toBe('default')
+  })
+
+  it('drops a stale answer and delivers only the newest scenario', () => {
+    const { runner, workers, outputs } = setup([], true)
+    runner.run(withPattern('nope'))
+    runner.run(withPattern('.*Dummy.*'))
+    runner.run(withPattern('Dummy'))
+    workers[0]!.release()
+    expect(outputs).toHaveLength(0)
+    expect(workers[0]!.received.map((r) => r.seq)).toEqual([1, 2])
+    workers[0]!.release()
+    expect(outputs).toHaveLength(1)
+    expect(outputs[0]!.checks['400']!.outcome).toBe('not-matched')
+  })
+
+  it('stops a runaway pattern: new worker, re-run without it, reported as stopped', () => {
+    const { runner, workers, outputs, fireTimers } = setup(['pattern:400'])
+    runner.run(withPattern('(a+)+$'))
+    expect(outputs).toHaveLength(0)
+    fireTimers()
+    expect(workers[0]!.terminated).toBe(true)
+    expect(workers).toHaveLength(2)
+    expect(workers[1]!.received[0]!.stopped).toEqual(['pattern:400'])
+    expect(outputs).toHaveLength(1)
+    expect(outputs[0]!.stopped).toEqual(['pattern:400'])
+    expect(outputs[0]!.checks['400']!.outcome).toBe('stopped')
+    expect(outputs[0]!.checks['400']!.diagnostics[0]).toMatchObject({
+      source: 'integration.responses.400.selectionPattern',
+      message: 'stopped: exceeded time budget',
+    })
+  })
+
+  it('lets a stopped pattern run again once its text changes', () => {
+    const { runner, workers, outputs, fireTimers } = setup(['pattern:400'])
+    runner.run(withPattern('(a+)+$'))
+    fireTimers()
+    runner.run(withPattern('(a+)+$'))
+    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual(['pattern:400'])
+    const fixedRunner = setup()
+    fixedRunner.runner.run(withPattern('.*Dummy error.*'))
+    expect(fixedRunner.outputs[0]!.checks['400']!.outcome).toBe('matched')
+    runner.run(withPattern('.*Dummy error.*'))
+    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual([])
+    expect(outputs).toHaveLength(2)
+  })
+
+  it('gives up with no simulation when the worker hangs outside any known evaluation', () => {
+    const { runner, outputs, fireTimers } = setup([], true)
+    runner.run(createDefaultScenario())
+    fireTimers()
+    expect(outputs).toEqual([{ simulation: undefined, checks: {}, stopped: [] }])
+  })
+})

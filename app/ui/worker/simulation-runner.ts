@@ -1,0 +1,142 @@
+/**
+ * Runs simulations in a worker under a time budget. A run that does not answer in time has its
+ * worker terminated; the pattern or template that was running is marked stopped and the scenario
+ * is run again in a fresh worker without it. Only the newest scenario's answer is delivered.
+ */
+import type { Scenario, Simulation } from '../../model'
+import { readEvaluationText } from '../../state/scenario-edit'
+import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
+import { SIMULATION_BUDGET_MS } from './protocol'
+
+/** The part of a Worker the runner uses (a fake in tests). */
+export type WorkerLike = {
+  postMessage: (message: SimulateRequest) => void
+  terminate: () => void
+  onmessage: ((event: { data: WorkerMessage }) => void) | null
+}
+
+/** What the runner delivers for the newest scenario. */
+export type RunnerOutput = {
+  simulation: Simulation | undefined
+  checks: Record<string, RuleCheck>
+  /** Keys stopped for exceeding the budget. */
+  stopped: string[]
+}
+
+/** Dependencies, injected so tests control workers and time. */
+export type RunnerOptions = {
+  createWorker: () => WorkerLike
+  onOutput: (output: RunnerOutput) => void
+  budgetMs?: number
+  setTimer?: (callback: () => void, ms: number) => unknown
+  clearTimer?: (handle: unknown) => void
+}
+
+/** The runner's public face. */
+export type SimulationRunner = {
+  run: (scenario: Scenario) => void
+  dispose: () => void
+}
+
+/** A runaway run is retried at most this many times (one new stopped key each time). */
+const MAX_RESTARTS = 8
+
+type InFlight = {
+  seq: number
+  scenario: Scenario
+  lastKey: string | undefined
+  timer: unknown
+  restarts: number
+}
+
+/** Creates a runner; call `run` on every scenario change. */
+export function createSimulationRunner(options: RunnerOptions): SimulationRunner {
+  const budgetMs = options.budgetMs ?? SIMULATION_BUDGET_MS
+  const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
+  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+  /** Stopped keys with the text they had, so editing the text lets it run again. */
+  const stoppedTexts = new Map<string, string | undefined>()
+  let worker: WorkerLike | undefined
+  let seq = 0
+  let inFlight: InFlight | undefined
+  let latest: Scenario | undefined
+  let disposed = false
+
+  const ensureWorker = (): WorkerLike => {
+    if (worker) return worker
+    const created = options.createWorker()
+    created.onmessage = (event) => receive(event.data)
+    worker = created
+    return created
+  }
+
+  const currentStopped = (scenario: Scenario): string[] => {
+    for (const [key, text] of stoppedTexts) {
+      if (readEvaluationText(scenario, key) !== text) stoppedTexts.delete(key)
+    }
+    return [...stoppedTexts.keys()]
+  }
+
+  const start = (scenario: Scenario, restarts: number) => {
+    seq += 1
+    const stopped = currentStopped(scenario)
+    inFlight = { seq, scenario, lastKey: undefined, restarts, timer: undefined }
+    inFlight.timer = setTimer(() => expire(seq), budgetMs)
+    ensureWorker().postMessage({ seq, scenario, stopped })
+  }
+
+  const receive = (message: WorkerMessage) => {
+    if (disposed || !inFlight || message.seq !== inFlight.seq) return
+    if (message.type === 'evaluate') {
+      inFlight.lastKey = message.key
+      return
+    }
+    clearTimer(inFlight.timer)
+    const finished = inFlight
+    inFlight = undefined
+    if (latest !== finished.scenario && latest) {
+      // A newer scenario arrived meanwhile: this answer is stale.
+      start(latest, 0)
+      return
+    }
+    options.onOutput({
+      simulation: message.simulation,
+      checks: message.checks,
+      stopped: [...stoppedTexts.keys()],
+    })
+  }
+
+  const expire = (expiredSeq: number) => {
+    if (disposed || !inFlight || inFlight.seq !== expiredSeq) return
+    const runaway = inFlight
+    inFlight = undefined
+    worker?.terminate()
+    worker = undefined
+    const key = runaway.lastKey
+    const target = latest ?? runaway.scenario
+    if (key && !stoppedTexts.has(key) && runaway.restarts < MAX_RESTARTS) {
+      stoppedTexts.set(key, readEvaluationText(runaway.scenario, key))
+      start(target, target === runaway.scenario ? runaway.restarts + 1 : 0)
+      return
+    }
+    if (target !== runaway.scenario) {
+      start(target, 0)
+      return
+    }
+    options.onOutput({ simulation: undefined, checks: {}, stopped: [...stoppedTexts.keys()] })
+  }
+
+  return {
+    run: (scenario) => {
+      if (disposed) return
+      latest = scenario
+      if (!inFlight) start(scenario, 0)
+    },
+    dispose: () => {
+      disposed = true
+      if (inFlight) clearTimer(inFlight.timer)
+      worker?.terminate()
+      worker = undefined
+    },
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Keeps the output slice in step with the scenario: every scenario change is simulated in the
+ * worker and the newest answer is written to the store.
+ */
+import { useEffect } from 'react'
+import type { AppStore } from '../../state/store'
+import { createSimulationRunner, type WorkerLike } from './simulation-runner'
+
+function createSimulationWorker(): WorkerLike {
+  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' })
+  // The DOM typing of onmessage is wider than the runner needs; the shapes agree at runtime.
+  return worker as unknown as WorkerLike
+}
+
+/** Starts the runner for the store's lifetime in the component that calls it. */
+export function useSimulationRunner(store: AppStore): void {
+  useEffect(() => {
+    const runner = createSimulationRunner({
+      createWorker: createSimulationWorker,
+      onOutput: ({ simulation, checks, stopped }) =>
+        store.getState().receiveOutput({ simulation, matches: checks, stopped, pending: false }),
+    })
+    runner.run(store.getState().scenario)
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.scenario !== previous.scenario) {
+        if (!state.pending) state.receiveOutput({ pending: true })
+        runner.run(state.scenario)
+      }
+    })
+    return () => {
+      unsubscribe()
+      runner.dispose()
+    }
+  }, [store])
+}

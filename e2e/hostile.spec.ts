@@ -1,0 +1,175 @@
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import type { Scenario } from '../app/model'
+import { encodeShareState } from '../app/share'
+import {
+  XSS,
+  customError,
+  deeplyNested,
+  hugeJson,
+  prototypeKeys,
+  scriptEverywhere,
+  withRequestTemplate,
+} from './support/hostile-scenarios'
+import { frameLatency, installProbes, waitForAppSettled } from './support/probes'
+
+/**
+ * Hostile share links (issue 8): whatever a link holds, no script runs, no prototype changes,
+ * nothing is fetched from elsewhere, the page stays responsive and says what happened.
+ */
+
+/** The message the simulation worker shows on a pattern or template it had to stop. */
+const STOPPED = /stopped: exceeded time budget/i
+/** A main-thread task longer than this is a freeze (DESIGN.md budgets). */
+const LONG_TASK_MS = 50
+
+const link = (scenario: unknown): string =>
+  `/#${encodeShareState({ scenario: scenario as Scenario })}`
+
+/** Opens `path`, waits for the app to settle, and returns the probes. */
+async function open(page: Page, baseURL: string, path: string) {
+  const probes = await installProbes(page, baseURL)
+  await page.goto(path)
+  await waitForAppSettled(page)
+  return probes
+}
+
+/** Nothing ran, nothing leaked, nothing crashed. */
+async function expectClean(probes: Awaited<ReturnType<typeof installProbes>>) {
+  const r = await probes.report()
+  expect(r.dialogs, 'dialogs opened').toEqual([])
+  expect(r.pwned, 'injected script ran').toBe(false)
+  expect(r.polluted, 'a prototype changed').toBe(false)
+  expect(r.pageErrors, 'uncaught errors').toEqual([])
+  expect(r.foreignRequests, 'requests to other origins').toEqual([])
+  expect(r.cspViolations, 'CSP violations').toEqual([])
+}
+
+/** The page answers frames promptly and had no long main-thread task since the last reset. */
+async function expectResponsive(page: Page, probes: Awaited<ReturnType<typeof installProbes>>) {
+  expect(await frameLatency(page), 'frame latency (ms)').toBeLessThan(100)
+  const { longTasks } = await probes.report()
+  expect(Math.max(0, ...longTasks), 'longest main-thread task (ms)').toBeLessThanOrEqual(
+    LONG_TASK_MS,
+  )
+}
+
+test.describe('hostile share links', () => {
+  test('script payloads in every field only ever show as text', async ({ page, baseURL }) => {
+    const probes = await open(page, baseURL!, link(scriptEverywhere()))
+    // Either the scenario loads (and the payload is shown as text) or the link is refused.
+    const banner = page.getByTestId('banner')
+    if (!(await banner.isVisible()))
+      await expect(page.getByTestId('request.path')).toHaveValue(`/${XSS}`)
+    expect(await page.locator('img[src="x"], iframe, script:not([src])').count()).toBe(0)
+    await expectClean(probes)
+  })
+
+  test('__proto__ and constructor keys change no prototype', async ({ page, baseURL }) => {
+    const probes = await open(page, baseURL!, link(prototypeKeys()))
+    await expect(page.getByTestId('response.status').or(page.getByTestId('banner'))).toBeVisible()
+    await expectClean(probes)
+    expect(await page.evaluate(() => Object.keys(Object.prototype).length)).toBe(0)
+  })
+
+  test('a huge JSON body and result load without freezing the page', async ({ page, baseURL }) => {
+    const probes = await open(page, baseURL!, link(hugeJson(300_000)))
+    await expect(page.getByTestId('response.status').or(page.getByTestId('banner'))).toBeVisible()
+    await probes.resetLongTasks()
+    await page.getByTestId('request.path').focus()
+    await page.keyboard.type('x')
+    await page.waitForTimeout(500)
+    await expectResponsive(page, probes)
+    await expectClean(probes)
+  })
+
+  test('deeply nested JSON is refused or handled, never a crash', async ({ page, baseURL }) => {
+    const probes = await open(page, baseURL!, link(deeplyNested(3000)))
+    await expect(page.getByTestId('response.status').or(page.getByTestId('banner'))).toBeVisible()
+    await expectClean(probes)
+  })
+
+  for (const pattern of ['(a+)+$', '(a|aa)+b', '(.*a){25}']) {
+    test(`catastrophic selection pattern ${pattern} is stopped`, async ({ page, baseURL }) => {
+      const message = `${'a'.repeat(64)}!`
+      const probes = await open(page, baseURL!, link(customError(message, pattern)))
+      await probes.resetLongTasks()
+      await expect(page.getByText(STOPPED).first()).toBeVisible({ timeout: 5_000 })
+      await page.waitForTimeout(300)
+      await expectResponsive(page, probes)
+      await expectClean(probes)
+    })
+  }
+
+  for (const template of [
+    '#foreach($i in [1..100000000])$i#end',
+    '#macro(r)#r()#end#r()',
+    '#set($s = "xx")#foreach($i in [1..60])#set($s = "$s$s")#end$s',
+  ]) {
+    test(`endless template ${template} ends with a message`, async ({ page, baseURL }) => {
+      const probes = await open(page, baseURL!, link(withRequestTemplate(template)))
+      await probes.resetLongTasks()
+      await expect(page.getByTestId('response.status')).toBeVisible({ timeout: 5_000 })
+      await page.waitForTimeout(300)
+      await expectResponsive(page, probes)
+      await expectClean(probes)
+    })
+  }
+
+  for (const [name, fragment] of [
+    ['not an encoding', '%%%<script>window.__pwned=1</script>'],
+    ['random base64', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['a scenario that is not one', encodeShareState({ scenario: 42 as unknown as Scenario })],
+  ]) {
+    test(`a damaged link (${name}) shows a clear message`, async ({ page, baseURL }) => {
+      const probes = await open(page, baseURL!, `/#${fragment}`)
+      await expect(page.getByTestId('banner')).toBeVisible()
+      await expect(page.getByTestId('banner.message')).toContainText(/link/i)
+      await expectClean(probes)
+    })
+  }
+})
+
+test.describe('Content-Security-Policy', () => {
+  test('is declared without unsafe-eval or inline script', async ({ page }) => {
+    await page.goto('/')
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content')
+    expect(csp, 'CSP meta tag').toBeTruthy()
+    const directives = new Map(
+      (csp ?? '')
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
+    )
+    const scripts = directives.get('script-src') ?? directives.get('default-src') ?? []
+    expect(scripts.length).toBeGreaterThan(0)
+    expect(scripts).not.toContain("'unsafe-eval'")
+    expect(scripts).not.toContain("'unsafe-inline'")
+    expect(scripts.some((s) => /^(https?:|\*|data:|blob:)/.test(s))).toBe(false)
+  })
+
+  test('blocks eval and injected inline script while the page works', async ({ page, baseURL }) => {
+    const probes = await open(page, baseURL!, '/')
+    await expect(page.getByTestId('response.status')).toBeVisible()
+    await expectClean(probes)
+    const outcome = await page.evaluate(() => {
+      let evalRan = false
+      try {
+        evalRan = (0, eval)('1 + 1') === 2
+      } catch {
+        // refused by the CSP, as it should be
+      }
+      const s = document.createElement('script')
+      s.textContent = 'window.__pwned = "inline"'
+      document.head.append(s)
+      return { evalRan }
+    })
+    expect(outcome.evalRan, 'eval ran').toBe(false)
+    const r = await probes.report()
+    expect(r.pwned, 'inline script ran').toBe(false)
+    expect(r.cspViolations.length, 'the CSP reported what it blocked').toBeGreaterThan(0)
+  })
+})

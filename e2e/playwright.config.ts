@@ -1,0 +1,53 @@
+import { defineConfig, devices } from '@playwright/test'
+import { findChromium } from '../scripts/browser-path.mjs'
+
+const CI = !!process.env.CI
+const PORT = 4173
+
+// The system Chromium (Debian) needs these flags in containers and must not phone home: the
+// hostile-input tests assert that no request leaves the page's origin.
+const SYSTEM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+
+const browser = findChromium()
+const launchOptions =
+  browser?.system === true ? { executablePath: browser.path, args: SYSTEM_FLAGS } : {}
+
+/** e2e drives the built app through `vite preview`, never the sources. */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '.results',
+  forbidOnly: CI,
+  retries: CI ? 2 : 0,
+  workers: 2,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'on-first-retry',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+  ],
+  webServer: {
+    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    cwd: '..',
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: !CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

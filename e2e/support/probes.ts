@@ -1,0 +1,103 @@
+/**
+ * Page probes shared by the hostile-input, accessibility and performance specs: what ran that
+ * should not have (dialogs, injected scripts, prototype changes, CSP violations, requests to
+ * other origins, uncaught errors) and how long the main thread was blocked.
+ */
+import type { Page } from '@playwright/test'
+
+/** What the probes saw since the page opened (or since `resetLongTasks`). */
+export type ProbeReport = {
+  dialogs: string[]
+  pageErrors: string[]
+  foreignRequests: string[]
+  cspViolations: string[]
+  /** Durations (ms) of main-thread long tasks since the last reset. */
+  longTasks: number[]
+  pwned: boolean
+  polluted: boolean
+}
+
+type ProbeWindow = Window & {
+  __pwned?: unknown
+  __longTasks?: number[]
+  __cspViolations?: string[]
+}
+
+/** Installs the probes; call before the first navigation. */
+export async function installProbes(page: Page, baseURL: string) {
+  const origin = new URL(baseURL).origin
+  const dialogs: string[] = []
+  const pageErrors: string[] = []
+  const foreignRequests: string[] = []
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`)
+    void d.dismiss()
+  })
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('request', (r) => {
+    const url = r.url()
+    if (!/^(data|blob|about):/.test(url) && new URL(url).origin !== origin)
+      foreignRequests.push(url)
+  })
+  await page.addInitScript(() => {
+    const w = window as ProbeWindow
+    w.__longTasks = []
+    w.__cspViolations = []
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations?.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+    )
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks?.push(entry.duration)
+      }).observe({ type: 'longtask', buffered: false })
+    } catch {
+      // no Long Tasks API: the list stays empty and the spec reports it
+    }
+  })
+
+  return {
+    /** Starts measuring long tasks afresh (e.g. once the editors are loaded). */
+    async resetLongTasks(): Promise<void> {
+      await page.evaluate(() => {
+        ;(window as ProbeWindow).__longTasks = []
+      })
+    },
+    /** Everything seen so far. */
+    async report(): Promise<ProbeReport> {
+      const inPage = await page.evaluate(() => {
+        const w = window as ProbeWindow
+        return {
+          longTasks: [...(w.__longTasks ?? [])],
+          cspViolations: [...(w.__cspViolations ?? [])],
+          pwned: w.__pwned !== undefined,
+          polluted:
+            ({} as Record<string, unknown>).polluted !== undefined ||
+            ([] as unknown as Record<string, unknown>).polluted !== undefined ||
+            Object.prototype.hasOwnProperty.call(Object.prototype, 'isAdmin'),
+        }
+      })
+      return { dialogs, pageErrors, foreignRequests, ...inPage }
+    },
+  }
+}
+
+/** Waits until the shell is up and the lazy chunks (Monaco, the worker) have loaded. */
+export async function waitForAppSettled(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  await page.waitForLoadState('networkidle')
+  // Two frames, so work scheduled by the last chunk has run.
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  )
+}
+
+/** Time (ms) for the page to answer a frame request: a blocked main thread answers late. */
+export async function frameLatency(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now()
+        requestAnimationFrame(() => resolve(performance.now() - t0))
+      }),
+  )
+}

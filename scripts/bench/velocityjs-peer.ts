@@ -1,0 +1,122 @@
+/**
+ * The peer we compare our VTL renderer with: velocityjs, given `$input`, `$util`, `$context`
+ * and `$stageVariables` as JavaScript objects — the way JavaScript API Gateway emulators wire
+ * it up. Written here from the API Gateway documentation, not copied from any emulator.
+ */
+import { render } from 'velocityjs'
+
+/** The inputs of one oracle line. */
+export type VtlInputs = {
+  template: string
+  body?: unknown
+  params?: {
+    path?: Record<string, string>
+    querystring?: Record<string, string>
+    header?: Record<string, string>
+  }
+  context?: Record<string, unknown>
+  stageVariables?: Record<string, string>
+}
+
+/** The oracle's default `$context` (shared/oracle/vtl/README.md). */
+export const ORACLE_CONTEXT: Record<string, unknown> = {
+  accountId: '123456789012',
+  apiId: 'abc123defg',
+  requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+  extendedRequestId: 'AbCdEfGhIjKlMnO=',
+  stage: 'test',
+  httpMethod: 'POST',
+  resourcePath: '/items',
+  resourceId: 'r3s0urc3',
+  path: '/test/items',
+  protocol: 'HTTP/1.1',
+  requestTime: '09/Apr/2015:12:34:56 +0000',
+  requestTimeEpoch: 1428582896000,
+  domainName: 'abc123defg.execute-api.us-east-1.amazonaws.com',
+  error: {
+    message: 'Internal server error',
+    messageString: '"Internal server error"',
+    responseType: 'DEFAULT_5XX',
+    validationErrorString: '',
+  },
+  identity: { sourceIp: '203.0.113.7', userAgent: 'curl/8.0.1' },
+}
+
+/** The default context with one level of the line's context merged over it, like the oracle. */
+export function mergeContext(given: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = structuredClone(ORACLE_CONTEXT)
+  for (const [k, v] of Object.entries(given)) {
+    const old = out[k]
+    const isObj = (x: unknown): x is Record<string, unknown> =>
+      typeof x === 'object' && x !== null && !Array.isArray(x)
+    out[k] = isObj(old) && isObj(v) ? { ...old, ...v } : v
+  }
+  return out
+}
+
+/** The body as text, the way the oracle passes it (a non-string is JSON-encoded). */
+export const bodyText = (body: unknown): string =>
+  body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body)
+
+/** A JSONPath subset: `$`, `.key`, `['key']`, `[n]`, `[*]`, `.*`. */
+function jsonPath(root: unknown, path: string): unknown {
+  const steps = path.replace(/^\$/, '').match(/\.\*|\.[^.[]+|\[[^\]]*\]/g) ?? []
+  let nodes: unknown[] = [root]
+  let many = false
+  for (const step of steps) {
+    const next: unknown[] = []
+    const key = step.startsWith('.') ? step.slice(1) : step.slice(1, -1).replace(/^['"]|['"]$/g, '')
+    for (const n of nodes) {
+      if (key === '*') {
+        many = true
+        if (n && typeof n === 'object') next.push(...Object.values(n))
+      } else if (Array.isArray(n) && /^-?\d+$/.test(key)) {
+        const i = Number(key)
+        const v = n[i < 0 ? n.length + i : i]
+        if (v !== undefined) next.push(v)
+      } else if (n && typeof n === 'object' && Object.hasOwn(n, key)) {
+        next.push((n as Record<string, unknown>)[key])
+      }
+    }
+    nodes = next
+  }
+  return many ? nodes : nodes.length > 0 ? nodes[0] : ''
+}
+
+function createInput(body: string, params: Required<NonNullable<VtlInputs['params']>>) {
+  const parsed = (): unknown => (body.trim() === '' ? {} : JSON.parse(body))
+  return {
+    body,
+    json: (path: string) => JSON.stringify(jsonPath(parsed(), path)),
+    path: (path: string) => jsonPath(parsed(), path),
+    params: (name?: string) =>
+      name === undefined
+        ? params
+        : (params.path[name] ?? params.querystring[name] ?? params.header[name] ?? ''),
+  }
+}
+
+const util = {
+  escapeJavaScript: (s: string) => JSON.stringify(String(s)).slice(1, -1).replace(/'/g, "\\'"),
+  parseJson: (s: string) => JSON.parse(s),
+  urlEncode: (s: string) => encodeURIComponent(s),
+  urlDecode: (s: string) => decodeURIComponent(s),
+  base64Encode: (s: string) => Buffer.from(String(s)).toString('base64'),
+  base64Decode: (s: string) => Buffer.from(String(s), 'base64').toString(),
+}
+
+/** Renders one oracle line with velocityjs. Throws when velocityjs throws. */
+export function renderWithVelocityjs(line: VtlInputs): string {
+  const params = {
+    path: line.params?.path ?? {},
+    querystring: line.params?.querystring ?? {},
+    header: line.params?.header ?? {},
+  }
+  const context = {
+    input: createInput(bodyText(line.body), params),
+    util,
+    context: mergeContext(line.context),
+    stageVariables: { ...line.stageVariables },
+  }
+  return render(line.template, context, {}, { escape: false })
+}

@@ -1,0 +1,33 @@
+/**
+ * Where a usable Chromium is, shared by `ensure-browser.mjs` and `e2e/playwright.config.ts` so
+ * the installer and the test run agree on the binary. Reads only; never installs.
+ */
+import { existsSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+
+/** The system Chromium Debian's `chromium` package installs. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+
+/** Playwright's own downloaded Chromium, when `playwright install chromium` has run. */
+export function playwrightChromium() {
+  try {
+    const path = chromium.executablePath()
+    return path && existsSync(path) ? path : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The Chromium to launch: `CHROMIUM_PATH`, then the system one, then Playwright's own.
+ * `system: true` means an external binary that needs `launchOptions.executablePath`.
+ */
+export function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH
+  if (fromEnv && existsSync(fromEnv)) return { path: fromEnv, why: 'CHROMIUM_PATH', system: true }
+  if (existsSync(SYSTEM_CHROMIUM))
+    return { path: SYSTEM_CHROMIUM, why: 'system package', system: true }
+  const own = playwrightChromium()
+  if (own) return { path: own, why: "Playwright's own Chromium", system: false }
+  return undefined
+}

@@ -1,0 +1,127 @@
+/**
+ * The lab's properties (issue 8): run at scale by `scripts/fuzz.ts` and in a small run by
+ * `fuzz.test.ts`. Each entry names one promise the public entry points make.
+ */
+import fc from 'fast-check'
+import { createEnv, simulate, validateScenario } from '../../app/engine'
+import { matchSelectionPattern } from '../../app/regex'
+import { renderTemplate } from '../../app/vtl'
+import type { TemplateInput } from '../../app/vtl'
+import { dict, json, scenario, selectionPattern, template, text } from './arbitraries'
+import { check, checkDiagnostics, checkNoPollution, checkPlainJson } from './checks'
+import { modelMatches, printRegex, regexCase, subjectFor } from './regex-model'
+import { shareProperties } from './share-properties'
+
+/** One named property, built fresh for each run. */
+export type FuzzProperty = {
+  name: string
+  build: () => fc.IPropertyWithHooks<never> | fc.IPropertyWithHooks<unknown[]>
+}
+
+function simulateChecked(input: Parameters<typeof simulate>[0]): string {
+  const sim = simulate(input, createEnv())
+  const { statusCode } = sim.response
+  check(
+    Number.isInteger(statusCode) && statusCode >= 100 && statusCode <= 599,
+    `status ${statusCode} is not an HTTP status`,
+  )
+  check(typeof sim.response.body === 'string', 'body is not text')
+  check(
+    sim.response.headers.every(
+      (h) => h.length === 2 && typeof h[0] === 'string' && typeof h[1] === 'string',
+    ),
+    'headers are not [name, value] pairs of text',
+  )
+  check(sim.trace.length > 0 || sim.diagnostics.length > 0, 'neither a trace nor diagnostics')
+  checkPlainJson(sim)
+  checkDiagnostics(sim.diagnostics)
+  return JSON.stringify(sim)
+}
+
+const templateInput = (): fc.Arbitrary<TemplateInput> =>
+  fc.record({
+    body: fc.oneof(
+      text(),
+      json().map((j) => JSON.stringify(j)),
+    ),
+    params: fc.record({ path: dict(text(6)), querystring: dict(text(6)), header: dict(text(6)) }),
+    context: dict(json()),
+    stageVariables: dict(text(6)),
+  })
+
+/** Every property, in the order they are reported. */
+export const PROPERTIES: readonly FuzzProperty[] = [
+  {
+    name: 'simulate never throws, returns an HTTP response as plain JSON, is deterministic',
+    build: () =>
+      fc.property(scenario(), (s) => {
+        const first = simulateChecked(s)
+        check(first === simulateChecked(s), 'two runs with the same env differ')
+        checkNoPollution()
+      }),
+  },
+  {
+    name: 'validateScenario accepts or rejects any JSON without throwing or polluting',
+    build: () =>
+      fc.property(fc.oneof(json(), scenario()), (value) => {
+        // Through JSON text, as a share link or an import delivers it: `__proto__` is an own key.
+        const untrusted: unknown = JSON.parse(JSON.stringify(value) ?? 'null')
+        const { scenario: accepted, diagnostics } = validateScenario(untrusted)
+        checkDiagnostics(diagnostics)
+        check(accepted !== undefined || diagnostics.length > 0, 'rejected without a diagnostic')
+        if (accepted) simulateChecked(accepted)
+        checkNoPollution()
+      }),
+  },
+  {
+    name: 'renderTemplate never throws, errors carry spans inside the template, is deterministic',
+    build: () =>
+      fc.property(template(), templateInput(), (tpl, input) => {
+        const render = (): string => {
+          const r = renderTemplate(tpl, input, { source: 'template' })
+          checkPlainJson(r)
+          checkDiagnostics(r.diagnostics, tpl.length)
+          if (!r.ok) check(r.diagnostics.length > 0, `${r.errorKind} error without a diagnostic`)
+          return JSON.stringify(r)
+        }
+        check(render() === render(), 'two renders differ')
+        checkNoPollution()
+      }),
+  },
+  {
+    name: 'matchSelectionPattern agrees with a model of java.util.regex on generated patterns',
+    build: () =>
+      fc.property(
+        regexCase().chain((rc) => fc.tuple(fc.constant(rc), subjectFor(rc))),
+        ([rc, subject]) => {
+          const pattern = printRegex(rc)
+          const got = matchSelectionPattern(pattern, subject)
+          check(got.outcome !== 'invalid', `valid Java pattern reported invalid: ${pattern}`)
+          if (got.outcome === 'untranslatable') return
+          const want = modelMatches(rc, subject)
+          check(
+            (got.outcome === 'matched') === want,
+            `Java ${want ? 'matches' : 'does not match'} but ours says ${got.outcome}`,
+          )
+        },
+      ),
+  },
+  {
+    name: 'matchSelectionPattern never throws on any pattern; failures carry diagnostics',
+    build: () =>
+      fc.property(selectionPattern(), text(), (pattern, subject) => {
+        const got = matchSelectionPattern(pattern, subject)
+        checkDiagnostics(got.diagnostics, pattern.length)
+        if (got.outcome === 'invalid' || got.outcome === 'untranslatable')
+          check(got.diagnostics.length > 0, `${got.outcome} without a diagnostic`)
+        if (got.outcome === 'matched')
+          check(
+            got.groups.every((g) => g === null || typeof g === 'string'),
+            'bad groups',
+          )
+        const again = matchSelectionPattern(pattern, subject)
+        check(JSON.stringify(got) === JSON.stringify(again), 'two matches differ')
+      }),
+  },
+  ...shareProperties(),
+]
