@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 import { findChromium } from '../scripts/browser-path.mjs'
 
 const CI = !!process.env.CI
-const PORT = 4173
+// `E2E_PORT` lets a developer point the tests at a preview already running elsewhere.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
 
 // The system Chromium (Debian) needs these flags in containers and must not phone home: the
 // hostile-input tests assert that no request leaves the page's origin.

@@ -78,10 +78,12 @@ export function matchBinaryMediaType(
   const type = mime.slice(0, slash)
   for (const raw of binaryMediaTypes) {
     const entry = String(raw).trim().toLowerCase()
-    if (entry === mime) return raw
     // `*/*` is what AWS's docs suggest for "everything binary"; not covered by recordings.
     if (entry === '*/*') return raw
-    if (entry.endsWith('/*') && !entry.startsWith('*/') && entry.slice(0, -2) === type) return raw
+    // A wildcard type never matches, not even the same literal text (§1.4).
+    if (entry.startsWith('*/')) continue
+    if (entry === mime) return raw
+    if (entry.endsWith('/*') && entry.slice(0, -2) === type) return raw
   }
   return undefined
 }

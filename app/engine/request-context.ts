@@ -44,7 +44,7 @@ function identity(routed: RoutedRequest): { [key: string]: Json } {
     accountId: null,
     cognitoIdentityId: null,
     caller: null,
-    sourceIp: '203.0.113.10',
+    sourceIp: '203.0.113.7',
     principalOrgId: null,
     accessKey: null,
     cognitoAuthenticationType: null,

@@ -28,7 +28,10 @@ export const DUMMY_ERROR: LambdaOutcome = {
 }
 
 /** A proxy method `ANY /{proxy+}`. */
-export function proxyScenario(overrides: Partial<Scenario> = {}, method: Partial<Method> = {}): Scenario {
+export function proxyScenario(
+  overrides: Partial<Scenario> = {},
+  method: Partial<Method> = {},
+): Scenario {
   return {
     setup: {
       stageName: 'test',

@@ -4,9 +4,11 @@ import { DEFAULT_STAGE } from './defaults'
 import type { EngineEnv } from './env'
 import { tryParseJson } from './json-text'
 import { startExecutionLog } from './log'
+import { validateScenario } from './validate-scenario'
 import { shortId } from './request-context'
 import { buildGatewayResponse } from './stages/gateway-response'
 import { buildCustomRequest } from './stages/integration-request-custom'
+import type { CustomRequest } from './stages/integration-request-custom'
 import { buildProxyRequest } from './stages/integration-request-proxy'
 import {
   mapIntegrationResponse,
@@ -16,7 +18,13 @@ import { convertProxyResult } from './stages/integration-response-proxy'
 import { invokeLambda } from './stages/lambda'
 import { routeMethodRequest } from './stages/method-request'
 import { checkMethodResponse, finalizeResponse } from './stages/method-response'
-import type { DraftResponse, GatewayFailure, RoutedRequest, RunContext } from './trace'
+import type {
+  DraftResponse,
+  GatewayFailure,
+  InvokeResult,
+  RoutedRequest,
+  RunContext,
+} from './trace'
 import { diagnostic, skippedEntry, traceEntry } from './trace'
 
 const STAGES: StageName[] = [
@@ -39,6 +47,29 @@ function traceIdFor(requestId: string, now: number): string {
     .toString(16)
     .padStart(8, '0')
   return `Root=1-${seconds}-${hex}`
+}
+
+/** Stages 4–5 of a custom integration: select, check the method response, map. */
+function runCustomResponse(
+  ctx: RunContext,
+  routed: RoutedRequest,
+  answer: Extract<InvokeResult, { kind: 'response' }>,
+  traces: Partial<Record<StageName, TraceEntry>>,
+): { draft?: DraftResponse; failure?: GatewayFailure } {
+  if (answer.functionError !== undefined)
+    // Logged for any Lambda function error; for custom integrations this is inferred (§4.4).
+    ctx.log.add(
+      `Lambda execution failed with status 200 due to customer function error: ${answer.errorMessage ?? ''}. Lambda request id: ${answer.lambdaRequestId}`,
+    )
+  const selected = selectIntegrationResponse(ctx, answer)
+  traces['integration-response'] = selected.trace
+  if (!selected.output) return { failure: selected.failure }
+  const checked = checkMethodResponse(ctx, selected.output)
+  traces['method-response'] = checked.trace
+  if (!checked.output) return { failure: checked.failure }
+  const mapped = mapIntegrationResponse(ctx, routed, answer, selected.output, selected.trace)
+  traces['integration-response'] = mapped.trace
+  return { draft: mapped.output, failure: mapped.failure }
 }
 
 /** Runs the pipeline; may throw only on engine bugs (caught by `simulate`). */
@@ -66,14 +97,22 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
   const mr = routeMethodRequest(ctx)
   traces['method-request'] = mr.trace
   const routed: RoutedRequest | undefined = mr.output
-  if (!routed) failure = mr.failure
+  if (!routed || mr.failure) failure = mr.failure
   else {
     const ir = isProxy ? buildProxyRequest(ctx, routed) : buildCustomRequest(ctx, routed)
     traces['integration-request'] = ir.trace
     if (!ir.output) failure = ir.failure
     else {
       payloadText = ir.output.payloadText
-      const invoked = invokeLambda(ctx, payloadText)
+      const custom = isProxy ? undefined : (ir.output as CustomRequest)
+      const invoked = invokeLambda(ctx, payloadText, {
+        payloadEditor:
+          custom?.template !== undefined
+            ? `integration.requestTemplates.${custom.template}`
+            : 'request.body',
+        asyncInvoke: custom?.asyncInvoke === true,
+        endpointHeaders: custom?.endpointHeaders ?? [],
+      })
       traces.lambda = invoked.trace
       const answer = invoked.output
       if (!answer || answer.kind === 'failure') failure = invoked.failure
@@ -82,28 +121,7 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
         traces['integration-response'] = converted.trace
         draft = converted.output
         failure = converted.failure
-      } else {
-        const selected = selectIntegrationResponse(ctx, answer)
-        traces['integration-response'] = selected.trace
-        if (!selected.output) failure = selected.failure
-        else {
-          const checked = checkMethodResponse(ctx, selected.output)
-          traces['method-response'] = checked.trace
-          if (!checked.output) failure = checked.failure
-          else {
-            const mapped = mapIntegrationResponse(
-              ctx,
-              routed,
-              answer,
-              selected.output,
-              selected.trace,
-            )
-            traces['integration-response'] = mapped.trace
-            draft = mapped.output
-            failure = mapped.failure
-          }
-        }
-      }
+      } else ({ draft, failure } = runCustomResponse(ctx, routed, answer, traces))
     }
   }
 
@@ -126,6 +144,10 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
     const gw = buildGatewayResponse(ctx, routed, f)
     response = gw.response
     traces['gateway-response'] = gw.trace
+    if (routed && !f.logLine)
+      gw.trace.notes.push(
+        'AWS’s own log line for this failure is not recorded; the log shows only the final status.',
+      )
   }
 
   let log: string[] = ctx.log.lines
@@ -140,9 +162,11 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
     (name) =>
       traces[name] ?? skippedEntry(name, draft || !failure ? 'Not applicable' : 'Not reached'),
   )
-  const diagnostics: Diagnostic[] = []
+  // Scenario checks first (cheap, and the model promises them here), then each stage's.
+  const diagnostics: Diagnostic[] = [...validateScenario(scenario).diagnostics]
   for (const entry of trace) diagnostics.push(...entry.diagnostics)
-  let lambdaEvent: Json | undefined = null
+  // `undefined` when the function was never invoked (the UI relies on it).
+  let lambdaEvent: Json | undefined
   if (payloadText !== undefined && traces.lambda) {
     lambdaEvent = payloadText === '' ? {} : (tryParseJson(payloadText)?.value ?? payloadText)
   }
@@ -183,7 +207,7 @@ export function simulate(scenario: Scenario, env: EngineEnv): Simulation {
           : skippedEntry(name, 'Not reached'),
       ),
       log: [],
-      lambdaEvent: null,
+      lambdaEvent: undefined,
       diagnostics: [d],
     }
   }

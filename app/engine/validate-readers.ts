@@ -128,13 +128,17 @@ export function countText(text: string, path: string, ctx: Ctx): string | undefi
 }
 
 /** A fresh copy of a JSON value; `__proto__` and friends stay ordinary data keys. */
-export function readJson(value: unknown, path: string, ctx: Ctx, depth = 0): Json | undefined {
-  if (++ctx.nodes > SCENARIO_LIMITS.maxNodes) {
-    if (ctx.nodes === SCENARIO_LIMITS.maxNodes + 1) {
-      report(ctx, 'error', 'scenario.too-large', `${path}: the scenario holds too many values`)
-    }
-    return undefined
+/** Counts one more value; false (reported once) when the scenario holds too many. */
+export function spendNode(path: string, ctx: Ctx): boolean {
+  if (++ctx.nodes <= SCENARIO_LIMITS.maxNodes) return true
+  if (ctx.nodes === SCENARIO_LIMITS.maxNodes + 1) {
+    report(ctx, 'error', 'scenario.too-large', `${path}: the scenario holds too many values`)
   }
+  return false
+}
+
+export function readJson(value: unknown, path: string, ctx: Ctx, depth = 0): Json | undefined {
+  if (!spendNode(path, ctx)) return undefined
   if (depth > SCENARIO_LIMITS.maxDepth) {
     report(ctx, 'error', 'scenario.too-deep', `${path} is nested too deeply`)
     return undefined
@@ -191,7 +195,7 @@ export function readRecord<T>(
   if (source === undefined) return undefined
   const out: Record<string, T> = {}
   for (const k of Object.keys(source)) {
-    if (++ctx.nodes > SCENARIO_LIMITS.maxNodes) return out
+    if (!spendNode(join(p, k), ctx)) return out
     if (HOSTILE_KEYS.has(k)) {
       report(
         ctx,
@@ -227,8 +231,10 @@ export function booleanValue(ctx: Ctx) {
 export function readStatusCode(obj: Obj, key: string, path: string, ctx: Ctx, fallback?: string) {
   const p = join(path, key)
   if (!has(obj, key)) {
-    if (fallback === undefined) report(ctx, 'error', 'scenario.missing', `${p} is required`)
-    return fallback
+    // Maps keyed by status code may leave it out: the key is the status code then.
+    if (fallback !== undefined && /^[1-5]\d\d$/.test(fallback)) return fallback
+    report(ctx, 'error', 'scenario.missing', `${p} is required`)
+    return undefined
   }
   let value = obj[key]
   if (typeof value === 'number' && Number.isInteger(value)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../model'
-import { validateScenario } from './validate-scenario'
+import { GATEWAY_RESPONSE_TYPES, validateScenario } from './validate-scenario'
 
 function base(): Record<string, unknown> {
   return {
@@ -57,6 +57,13 @@ describe('validateScenario', () => {
     expect(scenario).toEqual(input)
     expect(scenario).not.toBe(input)
     expect(scenario?.setup.method).not.toBe((input.setup as { method: unknown }).method)
+  })
+
+  it('takes a missing statusCode from its status-code key', () => {
+    const input = withValue('setup.method.methodResponses', { '201': {} })
+    expect(validateScenario(input).scenario?.setup.method.methodResponses).toEqual({
+      '201': { statusCode: '201' },
+    })
   })
 
   it('applies the FORMAT.md default stageName "test" and nothing else', () => {
@@ -230,6 +237,14 @@ describe('validateScenario', () => {
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
     expect(errors(withValue('lambda.payload', cyclic))[0]).toMatch(/^scenario.too-deep/)
+    const manyHeaders = Object.fromEntries(
+      Array.from({ length: 250_000 }, (_, i) => [`h${i}`, 'v']),
+    )
+    expect(errors(withValue('request.headers', manyHeaders))).toEqual([
+      expect.stringMatching(
+        /^scenario.too-large: request.headers.h\d+: the scenario holds too many values$/,
+      ),
+    ])
     const long = 'x'.repeat(17_000_000)
     expect(errors(withValue('request.body', long))).toEqual([
       'scenario.too-large: request.body: the scenario holds too much text',
@@ -271,5 +286,12 @@ describe('validateScenario', () => {
         span: { start: 0, end: 0 },
       },
     ])
+  })
+
+  it('knows exactly the 21 gateway response types of the AWS ValidationException text', () => {
+    // aws-behaviour.md §3.1, recorded enum.
+    const recorded =
+      'REQUEST_TOO_LARGE, RESOURCE_NOT_FOUND, AUTHORIZER_CONFIGURATION_ERROR, MISSING_AUTHENTICATION_TOKEN, BAD_REQUEST_BODY, INVALID_SIGNATURE, INVALID_API_KEY, BAD_REQUEST_PARAMETERS, AUTHORIZER_FAILURE, UNAUTHORIZED, INTEGRATION_TIMEOUT, ACCESS_DENIED, DEFAULT_4XX, DEFAULT_5XX, WAF_FILTERED, QUOTA_EXCEEDED, THROTTLED, API_CONFIGURATION_ERROR, UNSUPPORTED_MEDIA_TYPE, INTEGRATION_FAILURE, EXPIRED_TOKEN'
+    expect([...GATEWAY_RESPONSE_TYPES].sort()).toEqual(recorded.split(', ').sort())
   })
 })

@@ -48,6 +48,8 @@ export type RegexNode =
       /** `Infinity` for an open bound. */
       max: number
       mode: QuantMode
+      /** Written as `{n,}`/`{n,m}` (Java builds a different node than for `*` and `+`). */
+      brace?: boolean
       span: Span
     }
   | { kind: 'assert'; which: AssertKind; unicodeWord: boolean; span: Span }

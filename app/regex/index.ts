@@ -1,9 +1,17 @@
 /**
  * Java `java.util.regex` semantics in JavaScript: the public surface of `app/regex/`.
- * PLACEHOLDER: the signatures below are the contract; the implementation is being written
- * (issue 4). Until then the bodies use a naive RegExp and must not be relied upon.
+ * Patterns are parsed with Java's own rules, translated to an equivalent JavaScript RegExp
+ * (`v` flag), and matched; what cannot be reproduced exactly is reported, never guessed.
  */
 import type { Diagnostic, EditorId } from '../model'
+import { compileJavaPattern } from './compile'
+import type { Compiled } from './compile'
+import { explainMismatch } from './explain'
+import { wholeMatch } from './run'
+
+export { mayBacktrackCatastrophically } from './backtrack'
+export { javaReplaceAll, javaReplaceFirst, javaSplit, javaStringMatches } from './java-string'
+export type { JavaRegexCall } from './java-string'
 
 /** How a selection pattern fared against one errorMessage. */
 export type SelectionMatch = {
@@ -20,80 +28,84 @@ export type SelectionMatch = {
   diagnostics: Diagnostic[]
 }
 
+/** Diagnostics for a pattern that did not compile (invalid or untranslatable). */
+export function compileDiagnostics(compiled: Compiled, source: EditorId): Diagnostic[] {
+  if (compiled.kind === 'invalid')
+    return [
+      {
+        source,
+        severity: 'error',
+        code: 'regex.syntax',
+        message: `${compiled.description}${compiled.index >= 0 ? ` near index ${compiled.index}` : ''}`,
+        span: compiled.span,
+        hint: 'Java rejects this pattern (PatternSyntaxException), so API Gateway cannot use it.',
+      },
+    ]
+  if (compiled.kind === 'untranslatable')
+    return [
+      {
+        source,
+        severity: 'error',
+        code: 'regex.untranslatable',
+        message: compiled.message,
+        span: compiled.span,
+        hint: compiled.hint,
+      },
+    ]
+  return []
+}
+
 /** Matches `pattern` against the whole of `subject` like `Pattern.matches` (Matcher.matches()). */
 export function matchSelectionPattern(
   pattern: string,
   subject: string,
   source: EditorId = 'pattern',
 ): SelectionMatch {
-  try {
-    const m = new RegExp(`^(?:${pattern})$`).exec(subject)
-    return m
-      ? { outcome: 'matched', groups: m.slice(1).map((g) => g ?? null), diagnostics: [] }
-      : { outcome: 'not-matched', groups: [], diagnostics: [] }
-  } catch (e) {
+  const compiled = compileJavaPattern(pattern)
+  if (compiled.kind !== 'ok')
+    return { outcome: compiled.kind, groups: [], diagnostics: compileDiagnostics(compiled, source) }
+  const result = wholeMatch(compiled, subject)
+  if (result === 'too-complex')
     return {
-      outcome: 'invalid',
+      outcome: 'untranslatable',
       groups: [],
       diagnostics: [
-        { source, severity: 'error', code: 'regex.syntax', message: String(e), span: { start: 0, end: pattern.length } },
+        {
+          source,
+          severity: 'error',
+          code: 'regex.too-complex',
+          message: 'Matching this pattern backtracks too much to finish',
+          span: { start: 0, end: pattern.length },
+          hint: 'Avoid nested quantifiers such as (a+)+ and repeated groups that can match empty.',
+        },
       ],
     }
+  if (result) return { outcome: 'matched', groups: result, diagnostics: [] }
+  return {
+    outcome: 'not-matched',
+    groups: [],
+    explanation: explainMismatch(pattern, subject),
+    diagnostics: [],
   }
 }
 
-/** Outcome of a Java String regex method called from a template. */
-export type JavaRegexCall<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false
-      /** `invalid`: PatternSyntaxException; `untranslatable`: cannot reproduce exactly; `replacement`: bad `$n`/`\` in a replacement. */
-      error: 'invalid' | 'untranslatable' | 'replacement'
-      /** Java-like message, e.g. `Unclosed group near index 3`. */
-      message: string
-    }
-
-/** Java `String.matches(regex)`. */
-export function javaStringMatches(input: string, pattern: string): JavaRegexCall<boolean> {
-  const m = matchSelectionPattern(pattern, input)
-  if (m.outcome === 'invalid' || m.outcome === 'untranslatable')
-    return { ok: false, error: m.outcome, message: m.diagnostics[0]?.message ?? '' }
-  return { ok: true, value: m.outcome === 'matched' }
+/** Result of translating a Java pattern for display or tests. */
+export type JavaRegexTranslation = {
+  /** JavaScript source equivalent to the Java pattern (not anchored). */
+  source: string
+  /** JavaScript flags to use with it. */
+  flags: string
+  /** `groupMap[n]`: JavaScript group number of Java group n. */
+  groupMap: number[]
 }
 
-/** Java `String.replaceAll(regex, replacement)`. */
-export function javaReplaceAll(
-  input: string,
+/** Translates a Java pattern to JavaScript, or returns diagnostics (invalid / untranslatable). */
+export function translateJavaRegex(
   pattern: string,
-  replacement: string,
-): JavaRegexCall<string> {
-  try {
-    return { ok: true, value: input.replace(new RegExp(pattern, 'g'), replacement) }
-  } catch (e) {
-    return { ok: false, error: 'invalid', message: String(e) }
-  }
-}
-
-/** Java `String.replaceFirst(regex, replacement)`. */
-export function javaReplaceFirst(
-  input: string,
-  pattern: string,
-  replacement: string,
-): JavaRegexCall<string> {
-  try {
-    return { ok: true, value: input.replace(new RegExp(pattern), replacement) }
-  } catch (e) {
-    return { ok: false, error: 'invalid', message: String(e) }
-  }
-}
-
-/** Java `String.split(regex, limit)` (limit 0 by default: trailing empty strings removed). */
-export function javaSplit(input: string, pattern: string, limit = 0): JavaRegexCall<string[]> {
-  try {
-    const parts = input.split(new RegExp(pattern))
-    if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop()
-    return { ok: true, value: parts }
-  } catch (e) {
-    return { ok: false, error: 'invalid', message: String(e) }
-  }
+  source: EditorId = 'pattern',
+): { ok: true; value: JavaRegexTranslation } | { ok: false; diagnostics: Diagnostic[] } {
+  const compiled = compileJavaPattern(pattern)
+  if (compiled.kind !== 'ok') return { ok: false, diagnostics: compileDiagnostics(compiled, source) }
+  const { source: js, flags, groupMap } = compiled.translation
+  return { ok: true, value: { source: js, flags, groupMap } }
 }

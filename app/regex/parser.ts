@@ -7,8 +7,9 @@ import type { Span } from '../model'
 import type { ClassExpr, RegexNode, ParsedPattern, AssertKind } from './ast'
 import { FLAG, PatternScanner, isAsciiAlpha, isAsciiDigit, isAsciiHex } from './scanner'
 import { parseClass, readFamily, singleChar } from './parser-class'
+import { MAX_REPS, studyLookbehind } from './study'
+import { lookupCharacterName } from './names'
 
-const MAX_REPS = 0x7fffffff
 const code = (s: string) => s.charCodeAt(0)
 const isAsciiAlnum = (c: number) => isAsciiAlpha(c) || isAsciiDigit(c)
 
@@ -273,44 +274,66 @@ export class JavaPatternParser extends PatternScanner {
       this.next()
       mode = 'possessive'
     }
-    return { kind: 'repeat', body: prev, min, max, mode, span: this.spanFrom(at) }
+    const brace = ch === code('{')
+    return { kind: 'repeat', body: prev, min, max, mode, brace, span: this.spanFrom(at) }
   }
 
-  /** Java's atom(): one literal character here (Java's slices only group them for speed). */
+  /** Java's atom(): a run of literal characters (a "slice"), or one escape construct. */
   private atom(): RegexNode {
-    const at = this.cursor
-    const ch = this.peek()
-    if (ch === code('*') || ch === code('+') || ch === code('?') || ch === code('{')) {
-      return { kind: 'seq', items: [], span: this.spanFrom(at) }
-    }
-    let cp: number
-    if (ch === code('\\')) {
-      this.escaped = null
-      const r = this.escape(false, true, false)
-      if (r < 0) {
-        const e = this.escaped as EscapeResult | null
-        if (e && 'node' in e) return e.node
-        if (e) return { kind: 'set', expr: e.pred, span: this.spanFrom(at) }
-        return { kind: 'seq', items: [], span: this.spanFrom(at) }
+    const start = this.cursor
+    const buf: { cp: number; at: number }[] = []
+    let prev = -1
+    let ch = this.peek()
+    for (;;) {
+      if (ch === code('*') || ch === code('+') || ch === code('?') || ch === code('{')) {
+        if (buf.length > 1) {
+          this.cursor = prev
+          buf.pop()
+        }
+        break
       }
-      cp = r
-    } else {
-      this.next()
-      cp = ch
+      if ('$.^([|)'.includes(String.fromCharCode(ch)) && ch !== 0) break
+      if (ch === code('\\')) {
+        ch = this.nextEscaped()
+        if (ch === code('p') || ch === code('P')) {
+          if (buf.length > 0) {
+            this.unread()
+            break
+          }
+          return { kind: 'set', expr: this.familyAfterP(ch), span: this.spanFrom(start) }
+        }
+        this.unread()
+        prev = this.cursor
+        this.escaped = null
+        const r = this.escape(false, buf.length === 0, false)
+        if (r >= 0) {
+          buf.push({ cp: r, at: prev })
+          ch = this.peek()
+          continue
+        }
+        if (buf.length === 0) {
+          const e = this.escaped as EscapeResult | null
+          if (e && 'node' in e) return e.node
+          if (e) return { kind: 'set', expr: e.pred, span: this.spanFrom(start) }
+          return { kind: 'seq', items: [], span: this.spanFrom(start) }
+        }
+        this.cursor = prev
+        break
+      }
+      if (ch === 0 && this.cursor >= this.patternLength) break
+      prev = this.cursor
+      buf.push({ cp: ch, at: prev })
+      ch = this.next()
     }
-    // A run of two or more literals is a Java "slice", whose Unicode case rule differs a little.
-    const nextCh = this.peek()
-    const single =
-      this.lastWasSliceStart(nextCh) === false && !this.prevWasLiteral(at) ? true : false
-    return this.charNode(cp, at, single)
-  }
-
-  private prevWasLiteral(_at: number): boolean {
-    return false
-  }
-
-  private lastWasSliceStart(_next: number): boolean {
-    return false
+    const end = this.cursor
+    const single = buf.length === 1
+    const items = buf.map((b, i) => {
+      this.cursor = buf[i + 1]?.at ?? end
+      return this.charNode(b.cp, b.at, single)
+    })
+    this.cursor = end
+    if (items.length === 1) return items[0] as RegexNode
+    return { kind: 'seq', items, span: this.spanFrom(start) }
   }
 
   charNode(cp: number, at: number, single: boolean): RegexNode {
@@ -528,11 +551,16 @@ export class JavaPatternParser extends PatternScanner {
   /** `\N{name}`: Java needs the Unicode name table, which we do not carry. */
   private namedChar(at: number): number {
     if (this.read() === code('{')) {
+      const start = this.cursor
       while (this.read() !== code('}')) {
         if (this.cursor >= this.patternLength)
           throw this.error('Unclosed character name escape sequence')
       }
-      throw new NamedCharError(this.spanFrom(at))
+      const name = String.fromCodePoint(...this.temp.slice(start, this.cursor - 1))
+      const cp = lookupCharacterName(name)
+      if (cp === 'unknown') throw this.error(`Unknown character name [${name}]`)
+      if (cp === 'undecided') throw new NamedCharError(this.spanFrom(at))
+      return cp
     }
     throw this.error('Illegal character name escape sequence')
   }
@@ -583,67 +611,6 @@ function flagBits(ch: number): number {
 
 /** Java's TreeInfo max-length check for look-behind bodies (`study()`), with int overflow. */
 function checkLookbehindLength(p: JavaPatternParser, body: RegexNode): void {
-  if (!lengthInfo(body).maxValid)
+  if (!studyLookbehind(body).maxValid)
     throw p.error('Look-behind group does not have an obvious maximum length')
 }
-
-/** Min/max length as Java's study() computes them (32-bit arithmetic). */
-export type LengthInfo = { min: number; max: number; maxValid: boolean; overflowed: number }
-
-export function lengthInfo(node: RegexNode): LengthInfo {
-  const i32 = (n: number) => n | 0
-  switch (node.kind) {
-    case 'char':
-    case 'set':
-      return { min: 1, max: 1, maxValid: true, overflowed: 0 }
-    case 'linebreak':
-      return { min: 1, max: 2, maxValid: true, overflowed: 0 }
-    case 'backref':
-      return { min: 0, max: 0, maxValid: false, overflowed: 0 }
-    case 'seq': {
-      const acc = { min: 0, max: 0, maxValid: true, overflowed: 0 }
-      for (const it of node.items) {
-        const x = lengthInfo(it)
-        acc.min = i32(acc.min + x.min)
-        acc.max = i32(acc.max + x.max)
-        acc.maxValid &&= x.maxValid
-        acc.overflowed += x.overflowed
-      }
-      return acc
-    }
-    case 'alt': {
-      const xs = node.branches.map(lengthInfo)
-      return {
-        min: Math.min(...xs.map((x) => x.min)),
-        max: Math.max(...xs.map((x) => x.max)),
-        maxValid: xs.every((x) => x.maxValid),
-        overflowed: Math.max(...xs.map((x) => x.overflowed)),
-      }
-    }
-    case 'group':
-    case 'atomic':
-      return lengthInfo(node.body)
-    case 'look':
-    case 'assert':
-    case 'unsupported':
-      return { min: 0, max: 0, maxValid: true, overflowed: 0 }
-    case 'repeat': {
-      const x = lengthInfo(node.body)
-      const singleChar = node.body.kind === 'char' || node.body.kind === 'set'
-      if (node.max === Infinity && singleChar && node.mode === 'greedy') {
-        // CharPropertyGreedy adds MAX_REPS without checking: the sum may wrap around.
-        return { min: node.min, max: i32(MAX_REPS), maxValid: true, overflowed: 1 }
-      }
-      if (node.max === Infinity) return { min: i32(x.min * node.min), max: 0, maxValid: false, overflowed: 0 }
-      const max = x.max * node.max
-      return {
-        min: i32(x.min * node.min),
-        max: i32(max),
-        maxValid: x.maxValid && max <= 0x7fffffff,
-        overflowed: x.overflowed,
-      }
-    }
-  }
-}
-
-export { MAX_REPS }

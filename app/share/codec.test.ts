@@ -1,8 +1,10 @@
+import fc from 'fast-check'
 import { zlibSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import type { Scenario } from '../model'
+import type { Json, Scenario } from '../model'
 import { bytesToBase64Url } from './bytes'
 import { MAX_FRAGMENT_LENGTH, decodeShareState, encodeShareState } from './codec'
+import { findUnsafePart } from './safe-json'
 import type { ShareErrorCode, ShareState } from './types'
 
 const SEED: Scenario = {
@@ -167,5 +169,28 @@ describe('decodeShareState refuses bad links with a code', () => {
       const result = decodeShareState(text)
       expect(typeof result.ok).toBe('boolean')
     }
+  })
+})
+
+describe('round trip holds for any JSON content', () => {
+  it('decodes exactly what was encoded (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.boolean(), fc.integer())),
+        (payload, ui) => {
+          const scenario = {
+            ...SEED,
+            lambda: { kind: 'result', payload: payload as Json },
+          } satisfies Scenario
+          const state = { scenario, ui } as ShareState
+          const decoded = decodeShareState(encodeShareState(state))
+          const hostile = findUnsafePart(state) !== undefined
+          if (hostile) return decoded.ok === false && decoded.error.code === 'invalid'
+          return decoded.ok && JSON.stringify(decoded.value) === JSON.stringify(state)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

@@ -77,11 +77,8 @@ const SEED_RULES: Record<string, IntegrationResponse> = {
 
 function proxyScenario(lambda: LambdaOutcome): Scenario {
   const scenario = customScenario(lambda, SEED_RULES, ['200', '400'])
-  scenario.setup.method.methodIntegration = {
-    type: 'AWS_PROXY',
-    httpMethod: 'POST',
-    uri: FUNCTION_URI,
-  }
+  // The rules stay (AWS_PROXY ignores them) so switching to custom shows the seed's 400 path.
+  scenario.setup.method.methodIntegration.type = 'AWS_PROXY'
   return scenario
 }
 
@@ -99,27 +96,27 @@ const jsonErrorMessage: Json = { status: 404, message: 'Pet 42 not found' }
 export const PRESETS: readonly Preset[] = [
   {
     id: 'seed-custom-error',
-    label: 'Seed: throws “Dummy error ...” (custom → 400)',
+    label: 'Seed “Dummy error ...” · custom → 400',
     scenario: customScenario(nodeError('Dummy error ...'), SEED_RULES, ['200', '400']),
   },
   {
     id: 'seed-custom-success',
-    label: 'Seed: returns “Hello from Lambda!” (custom → 200)',
+    label: 'Seed “Hello from Lambda!” · custom → 200',
     scenario: customScenario(HELLO, SEED_RULES, ['200', '400']),
   },
   {
     id: 'seed-proxy-error',
-    label: 'Seed: throws “Dummy error ...” (proxy → 502)',
+    label: 'Seed “Dummy error ...” · proxy → 502',
     scenario: proxyScenario(nodeError('Dummy error ...')),
   },
   {
     id: 'seed-proxy-success',
-    label: 'Seed: returns “Hello from Lambda!” (proxy → 200)',
+    label: 'Seed “Hello from Lambda!” · proxy → 200',
     scenario: proxyScenario(HELLO),
   },
   {
     id: 'multi-line-error',
-    label: 'Multi-line errorMessage that “.+” misses',
+    label: 'Multi-line errorMessage “.+” misses',
     scenario: customScenario(
       nodeError('Validation failed:\nname is required'),
       {
@@ -131,7 +128,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'json-error-message',
-    label: 'JSON errorMessage read with $util.parseJson',
+    label: 'JSON errorMessage + $util.parseJson',
     scenario: customScenario(
       nodeError(JSON.stringify(jsonErrorMessage)),
       {
@@ -147,7 +144,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'malformed-proxy',
-    label: 'Malformed proxy response (body is not a string)',
+    label: 'Malformed proxy response → 502',
     scenario: proxyScenario({
       kind: 'result',
       payload: { statusCode: 200, body: { message: 'Hello from Lambda!' } },
@@ -155,7 +152,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'timeout',
-    label: 'Function times out (custom → 504)',
+    label: 'Function times out → 504',
     scenario: customScenario({ kind: 'invokeFailure', failure: 'timeout' }, SEED_RULES, [
       '200',
       '400',

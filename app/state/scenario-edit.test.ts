@@ -13,13 +13,17 @@ import {
 } from './scenario-edit'
 
 describe('scenario edits', () => {
-  it('revise a copy and leave the original alone', () => {
+  it('revise a copy, leave the original alone and share what did not change', () => {
     const original = createDefaultScenario()
     const revised = reviseScenario(original, (d) => {
       d.request.path = '/other'
+      d.setup.method.methodIntegration.type = 'AWS_PROXY'
     })
     expect(revised.request.path).toBe('/other')
     expect(original.request.path).toBe('/lambda')
+    expect(original.setup.method.methodIntegration.type).toBe('AWS')
+    expect(revised.lambda).toBe(original.lambda)
+    expect(revised.setup.method.methodResponses).toBe(original.setup.method.methodResponses)
   })
 
   it('rename keys in place and refuse collisions', () => {
@@ -68,8 +72,10 @@ describe('scenario edits', () => {
   it('resolve editor ids and evaluation keys to their text', () => {
     const scenario = reviseScenario(createDefaultScenario(), (d) => {
       d.setup.method.methodIntegration.requestTemplates = { 'application/json': 'REQ' }
-      d.setup.method.methodIntegration.integrationResponses!['400']!.responseTemplates = {
-        'application/json': 'RES',
+      const rules = d.setup.method.methodIntegration.integrationResponses!
+      d.setup.method.methodIntegration.integrationResponses = {
+        ...rules,
+        '400': { ...rules['400']!, responseTemplates: { 'application/json': 'RES' } },
       }
       d.setup.gatewayResponses = {
         DEFAULT_5XX: { responseTemplates: { 'application/json': 'GW' } },

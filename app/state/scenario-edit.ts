@@ -4,9 +4,23 @@
  */
 import type { EditorId, Integration, IntegrationResponse, Json, Scenario } from '../model'
 
-/** Applies `recipe` to a deep copy of `scenario` and returns the copy. */
+/**
+ * Applies `recipe` to a copy of `scenario` and returns the copy. Only the objects on the edited
+ * paths are copied (scenario, setup, method, its integration, request); everything else is
+ * shared, so panels whose part did not change keep their references and skip re-rendering, even
+ * for huge payloads. Recipes may assign fields of those five objects; deeper values must be
+ * replaced with new objects, never mutated.
+ */
 export function reviseScenario(scenario: Scenario, recipe: (draft: Scenario) => void): Scenario {
-  const draft = structuredClone(scenario)
+  const method = scenario.setup.method
+  const draft: Scenario = {
+    ...scenario,
+    setup: {
+      ...scenario.setup,
+      method: { ...method, methodIntegration: { ...method.methodIntegration } },
+    },
+    request: { ...scenario.request },
+  }
   recipe(draft)
   return draft
 }

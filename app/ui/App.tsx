@@ -12,7 +12,7 @@ import { EventPanel } from './trace/EventPanel'
 import { LogPanel } from './trace/LogPanel'
 import { PipelineDiagram } from './trace/PipelineDiagram'
 import { TracePanel } from './trace/TracePanel'
-import { usePersistenceEffects, useThemeEffect } from './usePageEffects'
+import { useHashChangeEffect, usePersistenceEffects, useThemeEffect } from './usePageEffects'
 import { useSimulationRunner } from './worker/useSimulationRunner'
 
 /** The playground page: inputs on the left, live results on the right. */
@@ -20,6 +20,7 @@ export function App() {
   useSimulationRunner(useAppStore)
   usePersistenceEffects(useAppStore)
   useThemeEffect(useAppStore)
+  useHashChangeEffect(useAppStore)
   return (
     <>
       <a className="skip-link" href="#results">
@@ -29,9 +30,9 @@ export function App() {
       <Banner />
       <main className="workspace">
         <div className="column inputs" role="region" aria-label="Inputs">
-          <RequestPanel />
           <LambdaPanel />
           <IntegrationResponsesPanel />
+          <RequestPanel />
           <RequestTemplatesPanel />
           <MethodResponsesPanel />
           <GatewayResponsesPanel />

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react'
 import { writeAutosave } from '../state/persist'
-import { writeShareFragment } from '../state/share-link'
+import { readShareFragment, writeShareFragment } from '../state/share-link'
 import type { AppStore } from '../state/store'
 
 const AUTOSAVE_DELAY_MS = 300
@@ -79,5 +79,28 @@ export function usePersistenceEffects(store: AppStore): void {
       unsubscribe()
       window.removeEventListener('pagehide', flush)
     }
+  }, [store])
+}
+
+/**
+ * A share link pasted into the address bar of an open lab only changes the hash (no reload):
+ * load it like a link opened fresh. Our own replaceState writes do not fire `hashchange`.
+ */
+export function useHashChangeEffect(store: AppStore): void {
+  useEffect(() => {
+    const onHashChange = () => {
+      const link = readShareFragment(window.location.hash)
+      if (link.kind === 'ok') {
+        store.getState().loadScenario(link.scenario)
+        store.getState().dismissBanner()
+      } else if (link.kind === 'bad') {
+        store.getState().showBanner({
+          kind: 'error',
+          message: `${link.message} Your current work is unchanged.`,
+        })
+      }
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
   }, [store])
 }

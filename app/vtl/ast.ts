@@ -61,4 +61,5 @@ export type Expr =
   | { kind: 'bin'; op: BinOp; left: Expr; right: Expr; span: Span }
 
 /** Binary operators, by Velocity node name. */
-export type BinOp = 'or' | 'and' | 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge' | '+' | '-' | '*' | '/' | '%'
+export type BinOp =
+  'or' | 'and' | 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge' | '+' | '-' | '*' | '/' | '%'

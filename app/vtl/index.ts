@@ -1,9 +1,9 @@
 /**
  * API Gateway's Velocity (VTL) mapping templates: the public surface of `app/vtl/`.
- * PLACEHOLDER: the signatures below are the contract; the implementation is being written
- * (issue 5). Until then `renderTemplate` returns the template text unchanged.
+ * Pipeline: lexer.ts → parser.ts (AST, cached by text) → evaluator.ts, all behind this file.
  */
 import type { Diagnostic, EditorId, Json } from '../model'
+import { runTemplate } from './render'
 
 /** The data a template can see, as plain JSON (the renderer builds `$input`, `$util`, `$context`). */
 export type TemplateInput = {
@@ -70,12 +70,5 @@ export function renderTemplate(
   input: TemplateInput,
   options: RenderOptions,
 ): RenderResult {
-  void input
-  void options
-  return {
-    ok: true,
-    output: template,
-    overrides: { responseHeaders: {}, requestHeaders: {}, requestQuerystring: {}, requestPath: {} },
-    diagnostics: [],
-  }
+  return runTemplate(template, input, options)
 }

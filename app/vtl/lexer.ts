@@ -279,8 +279,18 @@ const RULES: Rule[] = [
       if (lx.state === 'DIRECTIVE' && !lx.inSet && lx.lparen === 0) lx.pop()
     },
   ),
-  rule('TRUE', 'token', ['REFERENCE', 'DIRECTIVE', 'REFMODIFIER', 'REFMOD2', 'REFINDEX'], lit('true')),
-  rule('FALSE', 'token', ['REFERENCE', 'DIRECTIVE', 'REFMODIFIER', 'REFMOD2', 'REFINDEX'], lit('false')),
+  rule(
+    'TRUE',
+    'token',
+    ['REFERENCE', 'DIRECTIVE', 'REFMODIFIER', 'REFMOD2', 'REFINDEX'],
+    lit('true'),
+  ),
+  rule(
+    'FALSE',
+    'token',
+    ['REFERENCE', 'DIRECTIVE', 'REFMODIFIER', 'REFMOD2', 'REFINDEX'],
+    lit('false'),
+  ),
   rule('MINUS', 'token', ['DIRECTIVE'], lit('-')),
   rule('PLUS', 'token', ['DIRECTIVE'], lit('+')),
   rule('MULTIPLY', 'token', ['DIRECTIVE'], lit('*')),
@@ -331,8 +341,18 @@ const RULES: Rule[] = [
     },
   ),
   rule('WORD', 'token', ['PRE_DIRECTIVE', 'DIRECTIVE'], re(/[a-zA-Z_@][a-zA-Z0-9_@]*/)),
-  rule('BRACKETED_WORD', 'token', ['PRE_DIRECTIVE', 'DIRECTIVE'], re(/\{[a-zA-Z_][a-zA-Z0-9_@]*\}/)),
-  rule('IDENTIFIER', 'token', ['REFERENCE', 'REFMODIFIER', 'REFMOD2'], re(/[a-zA-Z_][a-zA-Z0-9_-]*/)),
+  rule(
+    'BRACKETED_WORD',
+    'token',
+    ['PRE_DIRECTIVE', 'DIRECTIVE'],
+    re(/\{[a-zA-Z_][a-zA-Z0-9_@]*\}/),
+  ),
+  rule(
+    'IDENTIFIER',
+    'token',
+    ['REFERENCE', 'REFMODIFIER', 'REFMOD2'],
+    re(/[a-zA-Z_][a-zA-Z0-9_-]*/),
+  ),
   rule('DOT', 'token', ['REFERENCE', 'REFMODIFIER', 'REFMOD2'], re(/\.[a-zA-Z]/), (lx) => {
     lx.state = 'REFMODIFIER'
     return 1
@@ -459,7 +479,8 @@ export class TokenManager {
           restart = true
           break
         }
-        image += r.rule.kind === 'DOT' ? '.' : kept
+        // Velocity's DOT action replaces the whole image (MORE prefix included) with '.'.
+        image = r.rule.kind === 'DOT' ? '.' : image + kept
         if (r.rule.cat === 'more') {
           if (this.pos >= this.src.length) throw this.lexError(image)
           continue
@@ -492,7 +513,8 @@ export class TokenManager {
 
   private lexError(after: string): VtlSyntaxError {
     const at = this.base + this.pos
-    const found = this.pos >= this.src.length ? 'the end of the template' : `'${this.src[this.pos]}'`
+    const found =
+      this.pos >= this.src.length ? 'the end of the template' : `'${this.src[this.pos]}'`
     return new VtlSyntaxError(
       `Lexical error: unexpected ${found}${after ? ` after '${after}'` : ''}`,
       { start: Math.max(this.base, at - 1), end: at + 1 },

@@ -20,6 +20,7 @@ export type ProbeReport = {
 type ProbeWindow = Window & {
   __pwned?: unknown
   __longTasks?: number[]
+  __longTaskEnds?: number[]
   __cspViolations?: string[]
 }
 
@@ -42,13 +43,17 @@ export async function installProbes(page: Page, baseURL: string) {
   await page.addInitScript(() => {
     const w = window as ProbeWindow
     w.__longTasks = []
+    w.__longTaskEnds = []
     w.__cspViolations = []
     document.addEventListener('securitypolicyviolation', (e) =>
       w.__cspViolations?.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
     )
     try {
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks?.push(entry.duration)
+        for (const entry of list.getEntries()) {
+          w.__longTasks?.push(entry.duration)
+          w.__longTaskEnds?.push(entry.startTime + entry.duration)
+        }
       }).observe({ type: 'longtask', buffered: false })
     } catch {
       // no Long Tasks API: the list stays empty and the spec reports it
@@ -89,6 +94,25 @@ export async function waitForAppSettled(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   )
+}
+
+/**
+ * Waits until no long task has run for `quietMs` (Monaco keeps mounting editors for a while
+ * after the network is idle), so a measurement that follows sees only what it caused.
+ */
+export async function waitForQuiet(page: Page, quietMs = 1000, maxMs = 30_000): Promise<void> {
+  const deadline = Date.now() + maxMs
+  for (;;) {
+    const idleFor = await page.evaluate(() => {
+      const w = window as ProbeWindow
+      const last = Math.max(0, ...(w.__longTaskEnds ?? []))
+      return performance.now() - last
+    })
+    if (idleFor >= quietMs) return
+    if (Date.now() > deadline)
+      throw new Error(`the page never went ${quietMs} ms without a long task`)
+    await page.waitForTimeout(Math.max(50, quietMs - idleFor))
+  }
 }
 
 /** Time (ms) for the page to answer a frame request: a blocked main thread answers late. */

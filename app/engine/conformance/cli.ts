@@ -2,7 +2,8 @@
  * `npm run conformance -- [PATH ...]`: runs conformance case files (or folders of them, searched
  * recursively for `*.json`) through the engine, prints one line per failing case and
  * `N passed, N failed`, and exits non-zero when any case failed or could not be loaded.
- * Without paths it runs `../shared/conformance/cases` and this folder's `cases/`.
+ * Without paths it runs `../shared/conformance/cases` and this folder's `cases/` and
+ * `cases-diagnostics/`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -21,44 +22,60 @@ export const SHARED_CASES_DIR = resolve(REPO_ROOT, '../shared/conformance/cases'
 /** The project's own cases. */
 export const PROJECT_CASES_DIR = resolve(HERE, 'cases')
 
-/** Every `*.json` file under the given files or folders, sorted; missing paths are reported. */
+/** The project's cases that must also produce given diagnostics (`expectDiagnostics`). */
+export const DIAGNOSTIC_CASES_DIR = resolve(HERE, 'cases-diagnostics')
+
+/** Every `*.json` file under the given files or folders, sorted; unreadable paths are reported. */
 export function collectCaseFiles(paths: readonly string[]): {
   files: CaseFile[]
   missing: string[]
 } {
   const files: CaseFile[] = []
   const missing: string[] = []
-  const visit = (path: string): void => {
-    const stat = statSync(path)
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) {
-        const child = join(path, name)
-        if (statSync(child).isDirectory() || name.endsWith('.json')) visit(child)
+  const visit = (path: string, explicit: boolean): void => {
+    try {
+      if (statSync(path).isDirectory()) {
+        for (const name of readdirSync(path).sort()) {
+          const child = join(path, name)
+          if (name.endsWith('.json') || statSync(child).isDirectory()) visit(child, false)
+        }
+      } else {
+        files.push({
+          path: relative(process.cwd(), path) || path,
+          text: readFileSync(path, 'utf8'),
+        })
       }
-    } else {
-      files.push({ path: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') })
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      missing.push(explicit ? `${path}: ${reason}` : `${relative(process.cwd(), path)}: ${reason}`)
     }
   }
   for (const path of paths) {
-    if (existsSync(path)) visit(resolve(path))
-    else missing.push(path)
+    if (existsSync(path)) visit(resolve(path), true)
+    else missing.push(`${path}: no such file or folder`)
   }
   return { files, missing }
 }
 
-function main(argv: readonly string[]): number {
+/** The CLI itself: prints through `print` and returns the exit code. */
+export function runCli(
+  argv: readonly string[],
+  print: (line: string) => void = console.log,
+): number {
   const verbose = argv.includes('--verbose') || argv.includes('-v')
   const given = argv.filter((a) => !a.startsWith('-'))
-  const defaults = [SHARED_CASES_DIR, PROJECT_CASES_DIR].filter((dir) => existsSync(dir))
+  const defaults = [SHARED_CASES_DIR, PROJECT_CASES_DIR, DIAGNOSTIC_CASES_DIR].filter((dir) =>
+    existsSync(dir),
+  )
   const paths = given.length > 0 ? given : defaults
   const { files, missing } = collectCaseFiles(paths)
-  for (const path of missing) console.log(`ERROR ${path}: no such file or folder`)
+  for (const problem of missing) print(`ERROR ${problem}`)
   const loaded = loadCaseFiles(files)
   for (const p of loaded.problems) {
-    console.log(`INVALID ${p.file}${p.id ? ` ${p.id}` : ''}: ${p.message}`)
+    print(`INVALID ${p.file}${p.id ? ` ${p.id}` : ''}: ${p.message}`)
   }
   if (verbose) {
-    for (const w of loaded.warnings) console.log(`warning ${w.file} ${w.id ?? ''}: ${w.message}`)
+    for (const w of loaded.warnings) print(`warning ${w.file} ${w.id ?? ''}: ${w.message}`)
   }
   let passed = 0
   let failed = countBrokenCases(loaded.problems)
@@ -66,18 +83,18 @@ function main(argv: readonly string[]): number {
     const outcome = runCase(c)
     if (outcome.passed) {
       passed++
-      if (verbose) console.log(`ok   ${outcome.id}`)
+      if (verbose) print(`ok   ${outcome.id}`)
     } else {
       failed++
-      console.log(formatOutcome(outcome))
+      print(formatOutcome(outcome))
     }
   }
-  if (files.length === 0) console.log('no case files found')
-  console.log(`${passed} passed, ${failed} failed`)
+  if (files.length === 0) print('no case files found')
+  print(`${passed} passed, ${failed} failed`)
   return failed > 0 || missing.length > 0 || files.length === 0 ? 1 : 0
 }
 
 const entry = process.argv[1]
 if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  process.exitCode = main(process.argv.slice(2))
+  process.exitCode = runCli(process.argv.slice(2))
 }

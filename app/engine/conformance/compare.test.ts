@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { CaseExpectation, Simulation } from '../../model'
-import { collectHeaders, compareExpectation, decodeBase64, diffJson, matchText } from './compare'
+import type { CaseExpectation, Diagnostic, Simulation } from '../../model'
+import {
+  collectHeaders,
+  compareDiagnostics,
+  compareExpectation,
+  decodeBase64,
+  diffJson,
+  matchText,
+} from './compare'
 
 function sim(
   partial: Partial<Simulation['response']> = {},
@@ -202,5 +209,43 @@ describe('compareExpectation', () => {
     expect(fields({ statusCode: 200, executionLog: ['completed with status: 502'] }, s)).toEqual([
       'executionLog',
     ])
+  })
+})
+
+describe('compareDiagnostics', () => {
+  const actual: Diagnostic[] = [
+    {
+      source: 'lambda.payload',
+      severity: 'error',
+      code: 'proxy.malformed',
+      message: 'm',
+      span: { start: 0, end: 0 },
+    },
+  ]
+  it('passes when each expected diagnostic is reported, severity optional', () => {
+    expect(
+      compareDiagnostics([{ source: 'lambda.payload', code: 'proxy.malformed' }], actual),
+    ).toEqual([])
+    expect(
+      compareDiagnostics(
+        [{ source: 'lambda.payload', code: 'proxy.malformed', severity: 'error' }],
+        actual,
+      ),
+    ).toEqual([])
+  })
+  it('fails on another source, code or severity', () => {
+    expect(
+      compareDiagnostics([{ source: 'request.body', code: 'proxy.malformed' }], actual),
+    ).toHaveLength(1)
+    expect(
+      compareDiagnostics([{ source: 'lambda.payload', code: 'proxy.other' }], actual),
+    ).toHaveLength(1)
+    const [m] = compareDiagnostics(
+      [{ source: 'lambda.payload', code: 'proxy.malformed', severity: 'warning' }],
+      actual,
+    )
+    expect(m?.message).toBe(
+      'diagnostic missing: warning proxy.malformed on lambda.payload (got lambda.payload:proxy.malformed)',
+    )
   })
 })

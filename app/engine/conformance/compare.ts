@@ -2,7 +2,7 @@
  * Compares a simulation with a conformance case's `expect` block, following
  * `../shared/conformance/FORMAT.md`. Pure: returns the differences as short readable lines.
  */
-import type { CaseExpectation, Json, Simulation } from '../../model'
+import type { CaseExpectation, Diagnostic, Json, Simulation } from '../../model'
 
 /** FORMAT.md's wildcard: any one JSON value, or in text any run of characters. */
 export const ANY = '<<any>>'
@@ -20,6 +20,7 @@ export type Mismatch = {
     | 'bodyBase64'
     | 'lambdaEvent'
     | 'executionLog'
+    | 'diagnostics'
   /** One line saying what differed. */
   message: string
 }
@@ -252,6 +253,28 @@ export function compareExpectation(expect: CaseExpectation, sim: Simulation): Mi
   for (const line of expect.executionLog ?? []) {
     if (!matchText(`${ANY}${line}${ANY}`, log)) {
       out.push({ field: 'executionLog', message: `log line missing: ${quote(line, 90)}` })
+    }
+  }
+  return out
+}
+
+/** Each expected diagnostic (source, code, optional severity) must be among `actual`. */
+export function compareDiagnostics(
+  expected: readonly { source: string; code: string; severity?: Diagnostic['severity'] }[],
+  actual: readonly Diagnostic[],
+): Mismatch[] {
+  const out: Mismatch[] = []
+  for (const want of expected) {
+    const found = actual.some(
+      (d) =>
+        d.source === want.source &&
+        d.code === want.code &&
+        (want.severity === undefined || d.severity === want.severity),
+    )
+    if (!found) {
+      const got = actual.map((d) => `${d.source}:${d.code}`).join(', ') || 'none'
+      const what = `${want.severity ? want.severity + ' ' : ''}${want.code} on ${want.source}`
+      out.push({ field: 'diagnostics', message: `diagnostic missing: ${what} (got ${got})` })
     }
   }
   return out

@@ -4,13 +4,18 @@
  * malformed file becomes a readable problem instead of an exception.
  */
 import type { ConformanceCase } from '../../model'
-import { validateConformanceCase } from './validate-case'
+import { validateConformanceCase, type ExpectedDiagnostic } from './validate-case'
 
 /** A case file's name (for messages) and its text. */
 export type CaseFile = { path: string; text: string }
 
 /** A case ready to run, with the file it came from. */
-export type LoadedCase = { file: string; conformanceCase: ConformanceCase }
+export type LoadedCase = {
+  file: string
+  conformanceCase: ConformanceCase
+  /** Diagnostics the simulation must report (`cases-diagnostics/` extension). */
+  expectDiagnostics?: ExpectedDiagnostic[]
+}
 
 /** A file or case that cannot be run, and why. */
 export type LoadProblem = { file: string; id?: string; message: string }
@@ -22,7 +27,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, message: message.replace(/\s+/g, ' ') }
   }
 }
 
@@ -45,13 +51,16 @@ export function loadCaseFile(file: CaseFile, result: LoadResult): void {
   list.forEach((item: unknown, index) => {
     const rawId = (item as { id?: unknown } | null)?.id
     const label = typeof rawId === 'string' && rawId !== '' ? rawId : `cases[${index}]`
-    const { conformanceCase, diagnostics } = validateConformanceCase(item)
+    const { conformanceCase, expectDiagnostics, diagnostics } = validateConformanceCase(item)
     for (const d of diagnostics) {
       const entry = { file: file.path, id: label, message: d.message }
       if (d.severity === 'error') result.problems.push(entry)
       else if (d.severity === 'warning') result.warnings.push(entry)
     }
-    if (conformanceCase) result.cases.push({ file: file.path, conformanceCase })
+    if (!conformanceCase) return
+    const loaded: LoadedCase = { file: file.path, conformanceCase }
+    if (expectDiagnostics) loaded.expectDiagnostics = expectDiagnostics
+    result.cases.push(loaded)
   })
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ConformanceCase, Simulation } from '../../model'
 import { createEnv, simulate, type EngineEnv } from '../index'
-import { compareExpectation, type Mismatch } from './compare'
+import { compareDiagnostics, compareExpectation, type Mismatch } from './compare'
 import type { LoadedCase } from './load-cases'
 
 /** The outcome of one case. */
@@ -33,6 +33,9 @@ export function runCase(loaded: LoadedCase, run: Simulate = simulate): CaseOutco
   let mismatches: Mismatch[]
   try {
     mismatches = compareExpectation(c.expect, sim)
+    if (loaded.expectDiagnostics) {
+      mismatches.push(...compareDiagnostics(loaded.expectDiagnostics, sim.diagnostics))
+    }
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
     return { id: c.id, file, passed: false, mismatches: [], crash: `malformed simulation: ${text}` }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PROJECT_CASES_DIR, SHARED_CASES_DIR } from './cli'
+import { DIAGNOSTIC_CASES_DIR, PROJECT_CASES_DIR, SHARED_CASES_DIR } from './cli'
 import { validateConformanceCase } from './validate-case'
 
 const CASE = {
@@ -49,7 +49,7 @@ describe('validateConformanceCase', () => {
         'expect.statusCode must be a whole number from 100 to 599',
       ],
       [withExpect({ statusCode: 99 }), 'expect.statusCode must be a whole number from 100 to 599'],
-      [withExpect({ headers: { A: 1 } }), 'expect.headers.A must be a string, not number 1'],
+      [withExpect({ headers: { A: null } }), 'expect.headers.A must be a string, not null'],
       [
         withExpect({ absentHeaders: 'X' }),
         'expect.absentHeaders must be an array of strings, not the string "X"',
@@ -77,15 +77,19 @@ describe('validateConformanceCase', () => {
     ])
   })
 
-  for (const dir of [SHARED_CASES_DIR, PROJECT_CASES_DIR]) {
+  for (const dir of [SHARED_CASES_DIR, PROJECT_CASES_DIR, DIAGNOSTIC_CASES_DIR]) {
     it.skipIf(!existsSync(dir))(`reads every case in ${dir} back unchanged`, () => {
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
         const { cases } = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { cases: unknown[] }
         for (const c of cases) {
           const { conformanceCase, diagnostics } = validateConformanceCase(c)
           expect(diagnostics).toEqual([])
-          const withStage = c as { setup: { stageName?: string } }
-          const expected = { ...withStage, setup: { stageName: 'test', ...withStage.setup } }
+          const { expectDiagnostics, ...rest } = c as {
+            setup: { stageName?: string }
+            expectDiagnostics?: unknown
+          }
+          const expected = { ...rest, setup: { stageName: 'test', ...rest.setup } }
+          expect(validateConformanceCase(c).expectDiagnostics).toEqual(expectDiagnostics)
           expect(conformanceCase).toEqual(expected)
         }
       }

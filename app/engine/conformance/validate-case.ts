@@ -9,6 +9,7 @@ import {
   guard,
   has,
   join,
+  readEnum,
   readJson,
   readObject,
   readRecord,
@@ -43,7 +44,11 @@ function readExpect(value: unknown, path: string, ctx: Ctx): CaseExpectation | u
     return undefined
   }
   const out: CaseExpectation = { statusCode: status }
-  const headers = readRecord(o, 'headers', path, ctx, stringValue(ctx))
+  const headers = readRecord(o, 'headers', path, ctx, (v, p) => {
+    // A number such as a Content-Length is compared as the text it would be on the wire.
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+    return stringValue(ctx)(v, p)
+  })
   if (headers) out.headers = headers
   if (has(o, 'absentHeaders')) {
     const absent = readStringArray(o.absentHeaders, join(path, 'absentHeaders'), ctx)
@@ -53,8 +58,11 @@ function readExpect(value: unknown, path: string, ctx: Ctx): CaseExpectation | u
   if (body !== undefined) out.body = body
   const b64 = readString(o, 'bodyBase64', path, ctx)
   if (b64 !== undefined) {
-    if (/^[A-Za-z0-9+/]*={0,2}$/.test(b64) && b64.length % 4 === 0) out.bodyBase64 = b64
-    else report(ctx, 'error', 'scenario.base64', `${join(path, 'bodyBase64')} is not valid base64`)
+    const clean = b64.replace(/\s+/g, '')
+    if (/^[A-Za-z0-9+/]*={0,2}$/.test(clean) && clean.replace(/=+$/, '').length % 4 !== 1) {
+      out.bodyBase64 = clean
+    } else
+      report(ctx, 'error', 'scenario.base64', `${join(path, 'bodyBase64')} is not valid base64`)
   }
   for (const key of jsonKeys) {
     if (!has(o, key)) continue
@@ -68,11 +76,44 @@ function readExpect(value: unknown, path: string, ctx: Ctx): CaseExpectation | u
   return out
 }
 
+/**
+ * The project's extension for `cases-diagnostics/`: a diagnostic the simulation must report
+ * (matched by source and code, and by severity when given). The AWS outcome stays in `expect`.
+ */
+export type ExpectedDiagnostic = {
+  source: string
+  code: string
+  severity?: Diagnostic['severity']
+}
+
+function readExpectedDiagnostics(value: unknown, path: string, ctx: Ctx) {
+  if (!Array.isArray(value)) {
+    report(ctx, 'error', 'scenario.type', `${path} must be an array of {source, code, severity?}`)
+    return undefined
+  }
+  const out: ExpectedDiagnostic[] = []
+  value.forEach((item: unknown, i) => {
+    const p = join(path, i)
+    const o = readObject(item, p, ctx)
+    if (o === undefined) return
+    checkFields(o, p, ctx, ['source', 'code', 'severity'])
+    const source = readString(o, 'source', p, ctx, true)
+    const code = readString(o, 'code', p, ctx, true)
+    const severity = readEnum(o, 'severity', p, ctx, ['error', 'warning', 'info'] as const)
+    if (source === undefined || code === undefined) return
+    out.push(severity ? { source, code, severity } : { source, code })
+  })
+  return out
+}
+
 /** Checks one conformance case (FORMAT.md's CASE) and returns it clean, or diagnostics. */
 export function validateConformanceCase(value: unknown): {
   conformanceCase?: ConformanceCase
+  /** The project's `expectDiagnostics` extension, when the case has one. */
+  expectDiagnostics?: ExpectedDiagnostic[]
   diagnostics: Diagnostic[]
 } {
+  let expectDiagnostics: ExpectedDiagnostic[] | undefined
   const ctx: Ctx = { diags: [], nodes: 0, chars: 0 }
   const result = guard(ctx, () => {
     const o = readObject(value, 'case', ctx)
@@ -86,6 +127,7 @@ export function validateConformanceCase(value: unknown): {
       'request',
       'lambda',
       'expect',
+      'expectDiagnostics',
     ])
     const id = readString(o, 'id', '', ctx, true)
     if (id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
@@ -99,8 +141,14 @@ export function validateConformanceCase(value: unknown): {
     const scenario = readScenarioParts(o, ctx)
     if (!has(o, 'expect')) report(ctx, 'error', 'scenario.missing', 'expect is required')
     const expect = has(o, 'expect') ? readExpect(o.expect, 'expect', ctx) : undefined
+    if (has(o, 'expectDiagnostics')) {
+      expectDiagnostics = readExpectedDiagnostics(o.expectDiagnostics, 'expectDiagnostics', ctx)
+    }
     if (id === undefined || scenario === undefined || expect === undefined) return undefined
     return { id, ...texts, ...scenario, expect } as ConformanceCase
   })
-  return result ? { conformanceCase: result, diagnostics: ctx.diags } : { diagnostics: ctx.diags }
+  if (!result) return { diagnostics: ctx.diags }
+  return expectDiagnostics
+    ? { conformanceCase: result, expectDiagnostics, diagnostics: ctx.diags }
+    : { conformanceCase: result, diagnostics: ctx.diags }
 }

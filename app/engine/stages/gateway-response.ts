@@ -148,6 +148,17 @@ export function buildGatewayResponse(
     notes.push(`${m[1]} ← ${source}.`)
   }
   notes.push('Gateway responses carry x-amzn-ErrorType and no X-Amzn-Trace-Id.')
+  if (
+    ![
+      'MISSING_AUTHENTICATION_TOKEN',
+      'INTEGRATION_FAILURE',
+      'API_CONFIGURATION_ERROR',
+      'INTEGRATION_TIMEOUT',
+    ].includes(failure.type)
+  )
+    notes.push(
+      `The message and x-amzn-ErrorType of ${failure.type} follow LocalStack; AWS has not confirmed them.`,
+    )
   return {
     response: { statusCode: status, headers, body },
     trace: traceEntry('gateway-response', 'ok', `${failure.type} → ${status}`, {

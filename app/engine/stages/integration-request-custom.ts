@@ -5,13 +5,21 @@ import type { TemplateInput } from '../../vtl'
 import { DEFAULT_PASSTHROUGH } from '../defaults'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
 import { firstHeader, lastHeader, mimeOf } from '../headers'
+import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
 import { diagnostic, traceEntry } from '../trace'
 import { applyRequestParameters } from './request-parameters'
 
 /** The rendered (or passed-through) Invoke payload. */
-export type CustomRequest = { payloadText: string; template?: string }
+export type CustomRequest = {
+  payloadText: string
+  template?: string
+  /** `integration.request.header.X-Amz-Invocation-Type` mapped to `'Event'`: asynchronous invoke. */
+  asyncInvoke?: boolean
+  /** Headers the `integration.request.header.*` mappings add to the Invoke call. */
+  endpointHeaders?: HeaderPair[]
+}
 
 /** The method request as a template sees it through `$input`. */
 export function templateInput(
@@ -59,6 +67,16 @@ export function buildCustomRequest(
       }),
     }
   }
+  const invocationType = Object.entries(params.mapped).find(
+    ([target]) => target.toLowerCase() === 'integration.request.header.x-amz-invocation-type',
+  )?.[1]
+  const asyncInvoke = invocationType === 'Event'
+  const endpointHeaders: HeaderPair[] = []
+  for (const [target, value] of Object.entries(params.mapped)) {
+    const m = /^integration\.request\.header\.(.+)$/i.exec(target)
+    if (m && typeof value === 'string') endpointHeaders.push([m[1]!, value])
+  }
+  if (asyncInvoke) notes.push('X-Amz-Invocation-Type: Event — Lambda is invoked asynchronously.')
   if (Object.keys(params.mapped).length > 0)
     notes.push(
       'Integration request parameters set the endpoint request’s headers/query; templates still see the method request.',
@@ -105,7 +123,7 @@ export function buildCustomRequest(
     )
     if (body === '') notes.push('The payload is empty; the function receives {}.')
     return {
-      output: { payloadText: body },
+      output: { payloadText: body, asyncInvoke, endpointHeaders },
       trace: traceEntry('integration-request', 'ok', 'Body passed through', {
         input,
         output: body,
@@ -143,7 +161,7 @@ export function buildCustomRequest(
   }
   if (rendered.output === '') notes.push('The template rendered nothing; the function receives {}.')
   return {
-    output: { payloadText: rendered.output, template: key },
+    output: { payloadText: rendered.output, template: key, asyncInvoke, endpointHeaders },
     trace: traceEntry('integration-request', 'ok', `Rendered request template ${key}`, {
       input,
       output: rendered.output,

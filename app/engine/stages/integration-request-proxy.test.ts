@@ -12,7 +12,9 @@ function eventOf(scenario: Scenario) {
 
 describe('buildProxyRequest', () => {
   it('uses null (not {}) for absent query, path parameters, stage variables, headers and body', () => {
-    const r = eventOf(proxyScenario({ request: { method: 'GET', path: '/' } }, { resourcePath: '/' }))
+    const r = eventOf(
+      proxyScenario({ request: { method: 'GET', path: '/' } }, { resourcePath: '/' }),
+    )
     const e = r.output!.event
     expect(e.queryStringParameters).toBeNull()
     expect(e.multiValueQueryStringParameters).toBeNull()
@@ -23,24 +25,50 @@ describe('buildProxyRequest', () => {
     expect(e.body).toBeNull()
     expect(e.isBase64Encoded).toBe(false)
     expect(Object.keys(e)).toEqual([
-      'resource', 'path', 'httpMethod', 'headers', 'multiValueHeaders', 'queryStringParameters',
-      'multiValueQueryStringParameters', 'pathParameters', 'stageVariables', 'requestContext', 'body', 'isBase64Encoded',
+      'resource',
+      'path',
+      'httpMethod',
+      'headers',
+      'multiValueHeaders',
+      'queryStringParameters',
+      'multiValueQueryStringParameters',
+      'pathParameters',
+      'stageVariables',
+      'requestContext',
+      'body',
+      'isBase64Encoded',
     ])
   })
 
   it('keeps the last query value in queryStringParameters and all in multiValue', () => {
-    const r = eventOf(proxyScenario({ request: { method: 'GET', path: '/p', query: 'c=e&c=b&price=10&price=20&q=a%2Bb+c' } }))
+    const r = eventOf(
+      proxyScenario({
+        request: { method: 'GET', path: '/p', query: 'c=e&c=b&price=10&price=20&q=a%2Bb+c' },
+      }),
+    )
     expect(r.output!.event.queryStringParameters).toEqual({ c: 'b', price: '20', q: 'a+b c' })
-    expect(r.output!.event.multiValueQueryStringParameters).toEqual({ c: ['e', 'b'], price: ['10', '20'], q: ['a+b c'] })
+    expect(r.output!.event.multiValueQueryStringParameters).toEqual({
+      c: ['e', 'b'],
+      price: ['10', '20'],
+      q: ['a+b c'],
+    })
   })
 
   it('drops hop-by-hop headers and Pascal-cases authorization and user-agent', () => {
     const r = eventOf(
       proxyScenario({
-        request: { method: 'GET', path: '/p', headers: { authorization: 'x', 'user-agent': 'ua', TE: 'deflate', 'tEsT-HEADeR': 'v' } },
+        request: {
+          method: 'GET',
+          path: '/p',
+          headers: { authorization: 'x', 'user-agent': 'ua', TE: 'deflate', 'tEsT-HEADeR': 'v' },
+        },
       }),
     )
-    expect(r.output!.event.headers).toEqual({ Authorization: 'x', 'User-Agent': 'ua', 'tEsT-HEADeR': 'v' })
+    expect(r.output!.event.headers).toEqual({
+      Authorization: 'x',
+      'User-Agent': 'ua',
+      'tEsT-HEADeR': 'v',
+    })
   })
 
   it('puts the stage in requestContext.path and the clock in requestTime/requestTimeEpoch', () => {
@@ -54,7 +82,9 @@ describe('buildProxyRequest', () => {
   })
 
   it('base64-encodes a body whose Content-Type is a binary media type', () => {
-    const s = proxyScenario({ request: { method: 'POST', path: '/p', headers: { 'Content-Type': 'image/png' }, body: 'hi' } })
+    const s = proxyScenario({
+      request: { method: 'POST', path: '/p', headers: { 'Content-Type': 'image/png' }, body: 'hi' },
+    })
     s.setup.binaryMediaTypes = ['image/*']
     const e = eventOf(s).output!.event
     expect(e.body).toBe('aGk=')
@@ -63,7 +93,9 @@ describe('buildProxyRequest', () => {
 
   it('fails with 500 when an integration header mapping targets a forbidden header', () => {
     const s = proxyScenario()
-    s.setup.method.methodIntegration.requestParameters = { 'integration.request.header.Expect': "'x'" }
+    s.setup.method.methodIntegration.requestParameters = {
+      'integration.request.header.Expect': "'x'",
+    }
     const r = eventOf(s)
     expect(r.output).toBeUndefined()
     expect(r.failure).toMatchObject({ status: 500, literalBody: true })

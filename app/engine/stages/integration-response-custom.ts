@@ -48,6 +48,7 @@ export function selectIntegrationResponse(
         selectionPattern: '',
         subject,
         outcome: 'default',
+        explanation: 'Empty selectionPattern: the default response, used when no pattern matches.',
         selected: false,
       })
       if (fallback) notes.push(`Several default responses; ${fallback.status} is used.`)
@@ -87,6 +88,14 @@ export function selectIntegrationResponse(
     }
     if (m.explanation !== undefined) rule.explanation = m.explanation
     rules.push(rule)
+    if (m.outcome === 'invalid')
+      notes.push(
+        `Pattern of ${status} is not a valid Java regex; AWS would not accept it. It is skipped here.`,
+      )
+    else if (m.outcome === 'untranslatable')
+      notes.push(
+        `Pattern of ${status} uses a construct this lab cannot reproduce exactly; it is treated as not matching, which AWS may not do.`,
+      )
     if (m.outcome === 'matched') {
       matchCount++
       matched ??= { key, status, response }
@@ -275,8 +284,10 @@ export function mapIntegrationResponse(
       notes.push(`$context.responseOverride.header.${name} sets ${name}.`)
     }
   }
-  if (!headers.some(([n]) => n.toLowerCase() === 'content-type'))
+  if (!headers.some(([n]) => n.toLowerCase() === 'content-type')) {
     headers.push(['Content-Type', 'application/json'])
+    notes.push('No Content-Type is mapped: API Gateway sends application/json.')
+  }
   const output: Json = { statusCode: status, headers: headers.map(([n, v]) => [n, v]), body }
   return {
     output: { statusCode: status, headers, body },

@@ -113,8 +113,23 @@ function responsePayload(
   }
 }
 
+/** How the integration request shapes the Invoke call. */
+export type InvokeOptions = {
+  /** Editor that produced the payload (for a not-JSON diagnostic). */
+  payloadEditor?: string
+  /** `X-Amz-Invocation-Type: Event`. */
+  asyncInvoke?: boolean
+  /** Headers set by `integration.request.header.*` mappings. */
+  endpointHeaders?: HeaderPair[]
+}
+
 /** Sends the Invoke payload and returns what Lambda answered (or the invoke failure). */
-export function invokeLambda(ctx: RunContext, payloadText: string): StageResult<InvokeResult> {
+export function invokeLambda(
+  ctx: RunContext,
+  payloadText: string,
+  options: InvokeOptions = {},
+): StageResult<InvokeResult> {
+  const { payloadEditor = 'request.body', asyncInvoke = false, endpointHeaders = [] } = options
   const { log, env, scenario } = ctx
   const outcome = scenario.lambda
   const integration = scenario.setup.method.methodIntegration
@@ -137,6 +152,7 @@ export function invokeLambda(ctx: RunContext, payloadText: string): StageResult<
         'X-Amz-Source-Arn',
         `arn:aws:execute-api:${env.region}:${env.accountId}:${env.apiId}/${ctx.stage}/${scenario.request.method}${scenario.request.path}`,
       ],
+      ...endpointHeaders,
     ]),
   )
   log.value('Endpoint request body after transformations', payloadText)
@@ -179,7 +195,7 @@ export function invokeLambda(ctx: RunContext, payloadText: string): StageResult<
         ],
         diagnostics: [
           diagnostic(
-            'request.body',
+            payloadEditor,
             'warning',
             'lambda.payload-not-json',
             'The Invoke payload is not JSON, so Lambda rejects the call.',
@@ -190,9 +206,14 @@ export function invokeLambda(ctx: RunContext, payloadText: string): StageResult<
     }
   }
 
-  const answer = responsePayload(outcome, payloadText, parsed.value)
+  // An `Event` invocation is queued: Lambda answers 202 with no payload, whatever the function does.
+  const answer: ReturnType<typeof responsePayload> = asyncInvoke
+    ? { text: '' }
+    : responsePayload(outcome, payloadText, parsed.value)
   const lambdaRequestId = answer.requestId ?? env.nextId()
-  log.add(`Received response. Status: 200, Integration latency: ${SIMULATED_LATENCY_MS} ms`)
+  log.add(
+    `Received response. Status: ${asyncInvoke ? 202 : 200}, Integration latency: ${SIMULATED_LATENCY_MS} ms`,
+  )
   const responseHeaders: HeaderPair[] = [
     ['Date', httpDate(ctx.now)],
     ['Content-Type', 'application/json'],
@@ -210,6 +231,10 @@ export function invokeLambda(ctx: RunContext, payloadText: string): StageResult<
   log.value('Endpoint response body before transformations', answer.text)
 
   const notes: string[] = []
+  if (asyncInvoke)
+    notes.push(
+      'X-Amz-Invocation-Type is Event: Lambda queues the call and answers 202 with an empty payload; the function’s result or error never comes back.',
+    )
   if (answer.functionError)
     notes.push(
       `The function failed: Invoke still answered 200, with X-Amz-Function-Error: ${answer.functionError}.`,

@@ -56,7 +56,12 @@ describe('routeMethodRequest', () => {
         request: {
           method: 'GET',
           path: '/x',
-          headers: { Accept: 'a', Connection: 'close', 'content-length': '3', 'X-Multi': ['1', '2'] },
+          headers: {
+            Accept: 'a',
+            Connection: 'close',
+            'content-length': '3',
+            'X-Multi': ['1', '2'],
+          },
         },
       }),
     )
@@ -66,16 +71,61 @@ describe('routeMethodRequest', () => {
       ['X-Multi', '1'],
       ['X-Multi', '2'],
     ])
-    expect(ctx.log.lines.some((l) => l.endsWith('Method request headers: {Accept=a, Connection=close, content-length=3, X-Multi=1, X-Multi=2}'))).toBe(true)
+    expect(
+      ctx.log.lines.some((l) =>
+        l.endsWith(
+          'Method request headers: {Accept=a, Connection=close, content-length=3, X-Multi=1, X-Multi=2}',
+        ),
+      ),
+    ).toBe(true)
   })
 
   it('answers an unknown verb with MISSING_AUTHENTICATION_TOKEN', () => {
     const ctx = runContext(
-      proxyScenario({ request: { method: 'POST', path: '/existing' } }, { httpMethod: 'GET', resourcePath: '/existing' }),
+      proxyScenario(
+        { request: { method: 'POST', path: '/existing' } },
+        { httpMethod: 'GET', resourcePath: '/existing' },
+      ),
     )
     const r = routeMethodRequest(ctx)
     expect(r.output).toBeUndefined()
     expect(r.failure).toMatchObject({ type: 'MISSING_AUTHENTICATION_TOKEN', status: 403 })
     expect(r.trace.status).toBe('failed')
+  })
+})
+
+describe('required parameters', () => {
+  it('are checked only when the method has a request validator', () => {
+    const required = {
+      'method.request.querystring.q': true,
+      'method.request.header.X-Key': true,
+      'method.request.header.Opt': false,
+    }
+    const without = runContext(proxyScenario({}, { requestParameters: required }))
+    expect(routeMethodRequest(without).failure).toBeUndefined()
+    const withValidator = runContext(
+      proxyScenario({}, { requestParameters: required, requestValidatorId: 'v1' }),
+    )
+    expect(routeMethodRequest(withValidator).failure).toMatchObject({
+      type: 'BAD_REQUEST_PARAMETERS',
+      status: 400,
+      message: 'Missing required request parameters: [q, X-Key]',
+    })
+    const satisfied = runContext(
+      proxyScenario(
+        { request: { method: 'GET', path: '/a', query: 'q=1', headers: { 'x-key': 'k' } } },
+        { requestParameters: required, requestValidatorId: 'v1' },
+      ),
+    )
+    expect(routeMethodRequest(satisfied).failure).toBeUndefined()
+  })
+})
+
+describe('a path typed with its query', () => {
+  it('is split into path and query', () => {
+    const r = routeMethodRequest(
+      runContext(proxyScenario({ request: { method: 'GET', path: '/a?x=1&x=2' } })),
+    )
+    expect([r.output?.path, r.output?.querySingle]).toEqual(['/a', { x: '2' }])
   })
 })

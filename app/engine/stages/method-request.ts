@@ -69,11 +69,40 @@ export function matchResourcePath(
   return given.length === wanted.length ? params : undefined
 }
 
+/** Names of required `method.request.*` parameters the request does not carry. */
+export function missingRequiredParameters(
+  required: Record<string, boolean> | undefined,
+  routed: RoutedRequest,
+): string[] {
+  const missing: string[] = []
+  for (const key of Object.keys(required ?? {})) {
+    if (required?.[key] !== true) continue
+    const m =
+      /^method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)\.(.+)$/.exec(
+        key,
+      )
+    if (!m) continue
+    const name = m[2]!
+    const present =
+      m[1] === 'path'
+        ? name in routed.pathParams
+        : m[1]!.endsWith('querystring')
+          ? name in routed.querySingle
+          : routed.headers.some(([n]) => n.toLowerCase() === name.toLowerCase())
+    if (!present) missing.push(name)
+  }
+  return missing
+}
+
 /** Routes the request; an unmatched path or verb is MISSING_AUTHENTICATION_TOKEN (403). */
 export function routeMethodRequest(ctx: RunContext): StageResult<RoutedRequest> {
   const { request, setup } = ctx.scenario
   const method = setup.method
-  const rawPath = typeof request.path === 'string' && request.path !== '' ? request.path : '/'
+  const typedPath = typeof request.path === 'string' && request.path !== '' ? request.path : '/'
+  // A path typed with its query (`/x?a=1`) is split the way the URL would be.
+  const qIndex = typedPath.indexOf('?')
+  const rawPath = qIndex >= 0 ? typedPath.slice(0, qIndex) || '/' : typedPath
+  const rawQuery = qIndex >= 0 && !request.query ? typedPath.slice(qIndex + 1) : request.query
   const slashed = rawPath.startsWith('/') ? rawPath : '/' + rawPath
   // `//x` right after the stage is collapsed for routing and `path` (§1.1); inner `//` stays.
   const path = slashed.replace(/^\/{2,}/, '/')
@@ -116,7 +145,7 @@ export function routeMethodRequest(ctx: RunContext): StageResult<RoutedRequest> 
 
   const querySingle: Record<string, string> = {}
   const queryMulti: Record<string, string[]> = {}
-  const queryPairs = parseQuery(request.query)
+  const queryPairs = parseQuery(rawQuery)
   for (const [name, value] of queryPairs) {
     querySingle[name] = value
     ;(queryMulti[name] ??= []).push(value)
@@ -147,7 +176,31 @@ export function routeMethodRequest(ctx: RunContext): StageResult<RoutedRequest> 
   log.value('Method request headers', formatJavaMap(headers))
   log.value('Method request body before transformations', body ?? '')
 
+  const missing = missingRequiredParameters(method.requestParameters, routed)
+  if (method.requestValidatorId && missing.length > 0) {
+    return {
+      output: routed,
+      failure: {
+        type: 'BAD_REQUEST_PARAMETERS',
+        status: 400,
+        message: `Missing required request parameters: [${missing.join(', ')}]`,
+        literalBody: false,
+      },
+      trace: traceEntry('method-request', 'failed', 'Required request parameters missing: 400', {
+        input,
+        notes: [
+          `The method has a request validator and requires ${missing.join(', ')}, which the request lacks.`,
+          'Assumed: the validator checks request parameters (validators are not part of the scenario).',
+        ],
+      }),
+    }
+  }
+
   const notes = [`${httpMethod} ${path} matched ${method.httpMethod} ${resourcePath}.`]
+  if (missing.length > 0)
+    notes.push(
+      `Required parameter(s) ${missing.join(', ')} are missing, but without a request validator API Gateway does not check them.`,
+    )
   if (path !== slashed) notes.push('The `//` right after the stage is collapsed for routing.')
   const dropped = headers.length - forwardedHeaders.length
   if (dropped > 0)

@@ -71,7 +71,7 @@ export function finalizeResponse(
   if (draft.bodyBase64 !== undefined) response.bodyBase64 = draft.bodyBase64
   const notes = [
     ctIndex >= 0
-      ? `Content-Type ${contentType[1]} comes from the response.`
+      ? `Content-Type: ${contentType[1]}.`
       : 'No Content-Type was set: API Gateway sends application/json.',
     'API Gateway adds x-amzn-RequestId, x-amz-apigw-id and X-Amzn-Trace-Id to successful responses.',
   ]

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { MARKER_OWNER, toMarkerData } from '../monaco/markers'
 import { createModelUri, ensureMonacoSetup, monaco } from '../monaco/setup'
+import { setVtlStageVariableNames } from '../monaco/vtl-language'
+import { useAppStore } from '../../state/store'
 import type { CodeEditorProps } from './editor-props'
 
 const LANGUAGE_IDS: Record<CodeEditorProps['language'], string> = {
@@ -59,13 +61,14 @@ export default function CodeEditor(props: CodeEditorProps) {
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
-      wordWrap: 'on',
       fontSize: 13,
       padding: { top: PADDING, bottom: PADDING },
       // Tab moves focus out of the editor, so keyboard users are never trapped in it.
       tabFocusMode: true,
       // The classic textarea input: it carries `ariaLabel`, and EditContext is still experimental.
       editContext: false,
+      // No clickable links: the page must never navigate or load anything from another origin.
+      links: false,
       wordBasedSuggestions: 'off',
       fixedOverflowWidgets: true,
       renderLineHighlightOnlyWhenFocus: true,
@@ -103,7 +106,9 @@ export default function CodeEditor(props: CodeEditorProps) {
     modelRef.current = model
     editor.setModel(model)
     return () => {
-      if (editor.getModel() === model) editor.setModel(null)
+      if (editorRef.current === editor && editor.getModel() === model) editor.setModel(null)
+      // Markers are kept by URI, not by model: clear ours so they do not outlive the model.
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, [])
       model.dispose()
       modelRef.current = null
     }
@@ -122,6 +127,12 @@ export default function CodeEditor(props: CodeEditorProps) {
       seedingRef.current = false
     }
   }, [loadId, value])
+
+  // `$stageVariables.` completes to the scenario's stage variables.
+  const stageVariables = useAppStore((s) => s.scenario.setup.stageVariables)
+  useEffect(() => {
+    if (language === 'vtl') setVtlStageVariableNames(Object.keys(stageVariables ?? {}))
+  }, [language, stageVariables])
 
   // Markers are a projection of the latest diagnostics.
   useEffect(() => {
@@ -144,6 +155,8 @@ export default function CodeEditor(props: CodeEditorProps) {
     resize()
     editor.updateOptions({
       lineNumbers: singleLine ? 'off' : 'on',
+      // One line scrolls sideways rather than wrapping out of sight.
+      wordWrap: singleLine ? 'off' : 'on',
       folding: !singleLine,
       glyphMargin: false,
       lineDecorationsWidth: singleLine ? 4 : 10,
@@ -178,7 +191,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       editor.executeEdits('single-line', [{ range, text }])
     })
     return () => {
-      key.set(false)
+      if (editorRef.current === editor) key.set(false)
       swallowEnter.dispose()
       paste.dispose()
     }

@@ -25,16 +25,11 @@ import 'monaco-editor/features/toggleTabFocusMode/register'
 import 'monaco-editor/features/wordHighlighter/register'
 import 'monaco-editor/features/wordOperations/register'
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js'
-// The JSON language's worker client (0.57) imports every editor contribution. Contributions that
-// register a service must load before the first editor is created (the standalone services are
-// fixed at that point), so load that module now rather than when the first JSON model appears.
-import 'monaco-editor/internal/common/workers.js'
-import { jsonDefaults } from 'monaco-editor/languages/features/json/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker'
 import { JSON_SCHEMAS } from './json-schemas'
 import type { JsonSchemaId } from './json-schemas'
 import { registerJavaRegexLanguage } from './java-regex-language'
+import { registerJsonLanguage } from './json-language'
 import { registerVtlLanguage } from './vtl-language'
 
 export { monaco }
@@ -57,27 +52,25 @@ let installed = false
 
 function installWorkers(): void {
   self.MonacoEnvironment = {
-    getWorker(_workerId: string, label: string): Worker {
-      return label === 'json' ? new JsonWorker() : new EditorWorker()
-    },
+    // The JSON worker is started by `json-language.ts` itself; any other is the editor's.
+    getWorker: () => new EditorWorker(),
   }
 }
 
-function installJsonSchemas(): void {
-  jsonDefaults.setDiagnosticsOptions({
-    validate: true,
-    allowComments: false,
-    comments: 'error',
-    trailingCommas: 'error',
-    // Schemas are inline; never fetch one over the network.
-    enableSchemaRequest: false,
-    schemaValidation: 'warning',
-    schemas: Object.entries(JSON_SCHEMAS).map(([id, schema]) => ({
-      uri: `inmemory://api-gateway-lab/schemas/${id}.json`,
+/** The schema's own `$id` when it has one, so the worker sees a single name for it. */
+function schemaUri(id: string, schema: object): string {
+  const declared = (schema as { $id?: unknown }).$id
+  return typeof declared === 'string' ? declared : `inmemory://api-gateway-lab/schemas/${id}.json`
+}
+
+function installJsonLanguage(): void {
+  registerJsonLanguage(
+    Object.entries(JSON_SCHEMAS).map(([id, schema]) => ({
+      uri: schemaUri(id, schema),
       fileMatch: [`*.${id}.json`],
       schema,
     })),
-  })
+  )
 }
 
 function currentTheme(): 'vs' | 'vs-dark' {
@@ -102,7 +95,7 @@ export function ensureMonacoSetup(): typeof monaco {
   if (installed) return monaco
   installed = true
   installWorkers()
-  installJsonSchemas()
+  installJsonLanguage()
   registerVtlLanguage()
   registerJavaRegexLanguage()
   followPageTheme()

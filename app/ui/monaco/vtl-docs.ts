@@ -22,8 +22,8 @@ export type VtlDocEntry = {
 }
 
 const NOTE_GATEWAY_ONLY =
-  'Set only while API Gateway builds a gateway response (an error it produces itself); ' +
-  'empty in integration mapping templates.'
+  'Meant for gateway response templates, which API Gateway fills in by plain variable ' +
+  'substitution rather than by running Velocity, and for access logs.'
 const NOTE_OVERRIDE =
   'Overrides are applied after the whole template has run, and each one may be set only once.'
 const NOTE_IDENTITY_NULL =
@@ -257,7 +257,7 @@ export const VTL_DIRECTIVES: readonly VtlDocEntry[] = [
     kind: 'directive',
     signature: '#if( condition ) … #elseif( condition ) … #else … #end',
     insert: 'if( ${1:\\$condition} )\n\t$0\n#end',
-    doc: 'Renders its block when the condition is true. A value is false only when it is `false` or null; in API Gateway an unknown reference counts as `""`, which compares equal to `""`.',
+    doc: 'Renders its block when the condition is true; a condition is false when it is `false` or null (Velocity 1.7). In API Gateway a missing reference evaluates to `""`, so compare explicitly (`#if($x != "")`) to test whether a value is present.',
   },
   {
     path: '#elseif',
@@ -285,7 +285,7 @@ export const VTL_DIRECTIVES: readonly VtlDocEntry[] = [
     kind: 'directive',
     signature: '#foreach( $item in $list ) … #end',
     insert: 'foreach( \\$${1:item} in ${2:\\$list} )\n\t$0\n#end',
-    doc: 'Renders its block once per element of a list, map values or array. Inside, `$foreach.hasNext`, `$foreach.index` (from 0) and `$foreach.count` (from 1) describe the loop. API Gateway stops a loop after 1000 iterations.',
+    doc: 'Renders its block once per element of a list, map values or array. Inside, `$foreach.hasNext`, `$foreach.index` (from 0) and `$foreach.count` (from 1) describe the loop. API Gateway allows at most 1000 iterations per loop.',
   },
   {
     path: '#set',

@@ -1,5 +1,7 @@
+import { useMemo } from 'react'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
+import { LongText } from '../common/LongText'
 import { prettifyBody } from '../common/stages'
 
 function statusClass(code: number): string {
@@ -7,6 +9,18 @@ function statusClass(code: number): string {
   if (code >= 400) return 'status-4xx'
   if (code >= 300) return 'status-3xx'
   return 'status-2xx'
+}
+
+function ResponseBody(props: { body: string; view: 'pretty' | 'raw' }) {
+  const pretty = useMemo(() => prettifyBody(props.body), [props.body])
+  return (
+    <LongText
+      className="body"
+      testId="response.body"
+      label="Response body"
+      text={props.view === 'pretty' ? pretty : props.body}
+    />
+  )
 }
 
 /** What the HTTP client receives: status, headers in order, body pretty or raw. */
@@ -60,14 +74,7 @@ export function ResponsePanel() {
                 ))}
               </tbody>
             </table>
-            <pre
-              className="body"
-              data-testid="response.body"
-              tabIndex={0}
-              aria-label="Response body"
-            >
-              {bodyView === 'pretty' ? prettifyBody(response.body) : response.body}
-            </pre>
+            <ResponseBody body={response.body} view={bodyView} />
           </>
         )}
       </div>

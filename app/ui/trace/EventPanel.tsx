@@ -1,5 +1,7 @@
+import { useMemo } from 'react'
 import { useAppStore } from '../../state/store'
 import { CopyButton } from '../common/CopyButton'
+import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { prettifyBody } from '../common/stages'
 
@@ -11,6 +13,7 @@ export function EventPanel() {
     if (simulation.lambdaEventText !== undefined) return simulation.lambdaEventText
     return simulation.lambdaEvent === undefined ? undefined : JSON.stringify(simulation.lambdaEvent)
   })
+  const pretty = useMemo(() => (text === undefined ? undefined : prettifyBody(text)), [text])
   return (
     <Panel
       title="Event the function received"
@@ -24,9 +27,7 @@ export function EventPanel() {
           The function was not invoked.
         </p>
       ) : (
-        <pre className="event" data-testid="event" tabIndex={0} aria-label="Lambda event">
-          {prettifyBody(text)}
-        </pre>
+        <LongText className="event" testId="event" label="Lambda event" text={pretty ?? ''} />
       )}
     </Panel>
   )

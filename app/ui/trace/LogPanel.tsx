@@ -1,5 +1,6 @@
 import { useAppStore } from '../../state/store'
 import { CopyButton } from '../common/CopyButton'
+import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 
 /** The execution log, as the API Gateway console's Test feature prints it. */
@@ -11,9 +12,7 @@ export function LogPanel() {
       testId="panel.log"
       actions={<CopyButton text={text} label="Copy log" testId="log.copy" />}
     >
-      <pre className="log" data-testid="log" tabIndex={0} aria-label="Execution log">
-        {text}
-      </pre>
+      <LongText className="log" testId="log" label="Execution log lines" text={text} />
     </Panel>
   )
 }

@@ -1,15 +1,22 @@
+import { memo, useMemo } from 'react'
 import type { Json, RuleEvaluation, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
+import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
 
-function JsonBlock(props: { title: string; value: Json | undefined }) {
-  if (props.value === undefined) return null
-  const text = typeof props.value === 'string' ? props.value : JSON.stringify(props.value, null, 2)
+function JsonBlock(props: { title: string; stage: string; value: Json | undefined }) {
+  const { value } = props
+  const text = useMemo(
+    () =>
+      value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2),
+    [value],
+  )
+  if (value === undefined) return null
   return (
     <div className="trace-io">
-      <h4>{props.title}</h4>
-      <pre tabIndex={0}>{text}</pre>
+      <p className="io-title">{props.title}</p>
+      <LongText label={`${props.stage} ${props.title.toLowerCase()}`} text={text} />
     </div>
   )
 }
@@ -45,7 +52,8 @@ function RuleTable(props: { rules: RuleEvaluation[] }) {
   )
 }
 
-function TraceStage({ entry }: { entry: TraceEntry }) {
+/** One stage; memoised because a new simulation often repeats most entries' content. */
+const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
   return (
     <li className={`trace-stage stage-${entry.status}`} id={`trace-${entry.stage}`}>
       <details open={entry.status !== 'skipped'} data-testid={`trace.stage.${entry.stage}`}>
@@ -72,13 +80,13 @@ function TraceStage({ entry }: { entry: TraceEntry }) {
           </ul>
         )}
         <div className="trace-io-pair">
-          <JsonBlock title="Input" value={entry.input} />
-          <JsonBlock title="Output" value={entry.output} />
+          <JsonBlock title="Input" stage={STAGE_LABELS[entry.stage]} value={entry.input} />
+          <JsonBlock title="Output" stage={STAGE_LABELS[entry.stage]} value={entry.output} />
         </div>
       </details>
     </li>
   )
-}
+})
 
 /** Every stage's decision, notes, rule evaluations, input and output. */
 export function TracePanel() {

@@ -12,8 +12,13 @@ export type SimulateRequest = {
   stopped: string[]
 }
 
-/** Worker → page. `evaluate` announces the pattern/template about to run. */
+/**
+ * Worker → page. `ready`: the worker's code has loaded (the budget starts then, so a slow first
+ * load is not mistaken for a runaway pattern); `evaluate` announces the pattern/template about
+ * to run.
+ */
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'evaluate'; seq: number; key: string }
   | { type: 'result'; seq: number; simulation: Simulation; checks: Record<string, RuleCheck> }
 

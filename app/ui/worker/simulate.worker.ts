@@ -8,3 +8,5 @@ const scope = self as unknown as DedicatedWorkerGlobalScope
 scope.onmessage = (event: MessageEvent<SimulateRequest>) => {
   runSimulation(event.data, (message: WorkerMessage) => scope.postMessage(message))
 }
+
+scope.postMessage({ type: 'ready' } satisfies WorkerMessage)

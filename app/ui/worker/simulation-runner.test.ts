@@ -16,9 +16,15 @@ class FakeWorker implements WorkerLike {
     private runaway: Set<string>,
     private hold: boolean,
   ) {}
+  private announced = false
   postMessage(request: SimulateRequest) {
     this.received.push(request)
     const out: WorkerMessage[] = []
+    if (!this.announced) {
+      // A real worker says it is ready once its module has loaded.
+      this.announced = true
+      this.onmessage?.({ data: { type: 'ready' } })
+    }
     let stuck = false
     runSimulation(request, (m) => {
       if (stuck) return
@@ -119,6 +125,24 @@ describe('simulation runner', () => {
     runner.run(withPattern('.*Dummy error.*'))
     expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual([])
     expect(outputs).toHaveLength(2)
+  })
+
+  it('does not start the budget before the worker has loaded', () => {
+    const timers: unknown[] = []
+    let worker: WorkerLike | undefined
+    const runner = createSimulationRunner({
+      createWorker: () => {
+        worker = { onmessage: null, postMessage: () => {}, terminate: () => {} }
+        return worker
+      },
+      onOutput: () => {},
+      setTimer: (cb) => timers.push(cb),
+      clearTimer: () => {},
+    })
+    runner.run(createDefaultScenario())
+    expect(timers).toHaveLength(0)
+    worker!.onmessage!({ data: { type: 'ready' } })
+    expect(timers).toHaveLength(1)
   })
 
   it('gives up with no simulation when the worker hangs outside any known evaluation', () => {

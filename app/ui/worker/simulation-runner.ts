@@ -57,6 +57,8 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   /** Stopped keys with the text they had, so editing the text lets it run again. */
   const stoppedTexts = new Map<string, string | undefined>()
   let worker: WorkerLike | undefined
+  /** Whether the current worker has said it is loaded; the budget only runs once it has. */
+  let workerReady = false
   let seq = 0
   let inFlight: InFlight | undefined
   let latest: Scenario | undefined
@@ -67,6 +69,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     const created = options.createWorker()
     created.onmessage = (event) => receive(event.data)
     worker = created
+    workerReady = false
     return created
   }
 
@@ -81,17 +84,28 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     seq += 1
     const stopped = currentStopped(scenario)
     inFlight = { seq, scenario, lastKey: undefined, restarts, timer: undefined }
-    inFlight.timer = setTimer(() => expire(seq), budgetMs)
-    ensureWorker().postMessage({ seq, scenario, stopped })
+    const target = ensureWorker()
+    if (workerReady) startBudget(inFlight)
+    target.postMessage({ seq, scenario, stopped })
+  }
+
+  const startBudget = (run: InFlight) => {
+    run.timer = setTimer(() => expire(run.seq), budgetMs)
   }
 
   const receive = (message: WorkerMessage) => {
-    if (disposed || !inFlight || message.seq !== inFlight.seq) return
+    if (disposed) return
+    if (message.type === 'ready') {
+      workerReady = true
+      if (inFlight && inFlight.timer === undefined) startBudget(inFlight)
+      return
+    }
+    if (!inFlight || message.seq !== inFlight.seq) return
     if (message.type === 'evaluate') {
       inFlight.lastKey = message.key
       return
     }
-    clearTimer(inFlight.timer)
+    if (inFlight.timer !== undefined) clearTimer(inFlight.timer)
     const finished = inFlight
     inFlight = undefined
     if (latest !== finished.scenario && latest) {
@@ -112,6 +126,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     inFlight = undefined
     worker?.terminate()
     worker = undefined
+    workerReady = false
     const key = runaway.lastKey
     const target = latest ?? runaway.scenario
     if (key && !stoppedTexts.has(key) && runaway.restarts < MAX_RESTARTS) {
@@ -134,7 +149,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     },
     dispose: () => {
       disposed = true
-      if (inFlight) clearTimer(inFlight.timer)
+      if (inFlight?.timer !== undefined) clearTimer(inFlight.timer)
       worker?.terminate()
       worker = undefined
     },

@@ -25,13 +25,7 @@ export class JavaNumber {
 }
 
 /** One JSON value as Java holds it; objects are `Map`s in document order. */
-export type JsonValue =
-  | null
-  | boolean
-  | string
-  | JavaNumber
-  | JsonValue[]
-  | Map<string, JsonValue>
+export type JsonValue = null | boolean | string | JavaNumber | JsonValue[] | Map<string, JsonValue>
 
 /** Outcome of parsing text as JSON. */
 export type JsonParseResult<T> = { ok: true; value: T } | { ok: false; message: string }
@@ -160,7 +154,10 @@ class JsonTextParser {
       const simple = SIMPLE_ESCAPES[escape]
       if (simple !== undefined) {
         out += simple
-      } else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos, this.pos + 4))) {
+      } else if (
+        escape === 'u' &&
+        /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos, this.pos + 4))
+      ) {
         out += String.fromCharCode(parseInt(this.text.slice(this.pos, this.pos + 4), 16))
         this.pos += 4
       } else {
@@ -204,7 +201,11 @@ export function javaNumberFromText(text: string, isFraction: boolean): JavaNumbe
   }
   const big = BigInt(text)
   const type: JavaNumberType =
-    big >= INT_MIN && big <= INT_MAX ? 'Integer' : big >= LONG_MIN && big <= LONG_MAX ? 'Long' : 'BigInteger'
+    big >= INT_MIN && big <= INT_MAX
+      ? 'Integer'
+      : big >= LONG_MIN && big <= LONG_MAX
+        ? 'Long'
+        : 'BigInteger'
   return new JavaNumber(type, Number(big), big.toString())
 }
 
@@ -224,9 +225,47 @@ export function formatJavaDouble(value: number): string {
     const plain = String(value)
     return plain.includes('.') ? plain : plain + '.0'
   }
+  if (Number.isInteger(value) && abs < 2 ** 63) return formatWholeDoubleLikeJdk17(value)
   const [mantissa = '', exponent = '0'] = value.toExponential().split('e')
   const digits = mantissa.includes('.') ? mantissa : mantissa + '.0'
   return `${digits}E${Number(exponent)}`
+}
+
+/** JDK 17 `FloatingDecimal.insignificantDigitsNumber`, indexed by binary exponent minus 54. */
+const INSIGNIFICANT_DIGITS = [0, 0, 0, 0, 1, 1, 1, 2, 2]
+
+/**
+ * JDK 17 prints a whole double below 2^63 from its exact integer value, dropping only a few
+ * low digits, so it can show more digits than the shortest form (`1.74751281738281242E18`
+ * where newer JDKs and JS print `1.7475128173828124E18`).
+ */
+function formatWholeDoubleLikeJdk17(value: number): string {
+  const exact = BigInt(Math.abs(value))
+  const binaryExponent = exact.toString(2).length - 1
+  const p2 = binaryExponent - 54
+  const drop = p2 > 1 ? (INSIGNIFICANT_DIGITS[p2] ?? 0) : 0
+  let kept = exact
+  if (drop > 0) {
+    const pow10 = 10n ** BigInt(drop)
+    const residue = kept % pow10
+    kept /= pow10
+    if (residue >= pow10 / 2n) kept++
+  }
+  const text = kept.toString()
+  const decimalExponent = text.length + drop
+  const digits = text.replace(/0+$/, '')
+  const sign = value < 0 ? '-' : ''
+  const fraction = digits.length > 1 ? digits.slice(1) : '0'
+  return `${sign}${digits[0] ?? '0'}.${fraction}E${decimalExponent - 1}`
+}
+
+/** Java's `String.trim()`: strips every character up to U+0020 at both ends, and nothing else. */
+export function javaTrim(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && text.charCodeAt(start) <= 0x20) start++
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--
+  return text.slice(start, end)
 }
 
 /** Converts plain JSON (JS numbers, JS objects) into the Java-shaped tree. */

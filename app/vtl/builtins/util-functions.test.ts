@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   base64Decode,
@@ -269,5 +270,16 @@ describe('$util string functions match Java', () => {
   it('quotes both kinds of quote inline, as the corpus shows', () => {
     expect(escapeJavaScript("'") + escapeJavaScript('"')).toBe('\\\'\\"')
     expect(urlEncode(' ') + urlEncode('+') + urlEncode('*') + urlEncode('~')).toBe('+%2B*%7E')
+  })
+})
+
+describe('round trips for any well-formed text (property)', () => {
+  it('urlDecode(urlEncode(s)) === s and base64Decode(base64Encode(s)) === s', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        return urlDecode(urlEncode(text)) === text && base64Decode(base64Encode(text)) === text
+      }),
+      { numRuns: 500 },
+    )
   })
 })

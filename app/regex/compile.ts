@@ -1,0 +1,91 @@
+/**
+ * Java pattern → compiled JavaScript RegExp, or the reason it cannot be, behind a small LRU
+ * cache: the page re-matches on every keystroke.
+ */
+import type { Span } from '../model'
+import { RegexSyntaxError, RegexTranslateError } from './errors'
+import { NamedCharError, JavaPatternParser } from './parser'
+import { translateTree } from './translate'
+import type { Translation } from './translate'
+import type { ParsedPattern } from './ast'
+import { checkHardUnsupported, findInexact } from './unsupported'
+import type { Inexact } from './unsupported'
+
+/** Outcome of compiling one Java pattern. */
+export type Compiled =
+  | {
+      kind: 'ok'
+      translation: Translation
+      /** Set when JavaScript would differ: match with the Java-semantics interpreter instead. */
+      inexact: Inexact | null
+      /** The parsed pattern (for the interpreter). */
+      parsed: ParsedPattern
+      /** `^(?:P)$`: Matcher.matches(). */
+      whole: RegExp
+      /** Unanchored, with `g`: find(), replaceAll, split. */
+      global: RegExp
+      /** The pattern uses `\G`, which only means "start of input" for matches(). */
+      usesLastMatch: boolean
+    }
+  | { kind: 'invalid'; description: string; index: number; span: Span }
+  | { kind: 'untranslatable'; message: string; hint: string; span: Span }
+
+const CACHE_SIZE = 64
+const cache = new Map<string, Compiled>()
+
+/** Compiles (or fetches from the cache) a Java pattern. Never throws. */
+export function compileJavaPattern(pattern: string): Compiled {
+  const hit = cache.get(pattern)
+  if (hit) {
+    cache.delete(pattern)
+    cache.set(pattern, hit)
+    return hit
+  }
+  const compiled = compileUncached(pattern)
+  cache.set(pattern, compiled)
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+  return compiled
+}
+
+function compileUncached(pattern: string): Compiled {
+  try {
+    const parsed = new JavaPatternParser(pattern).parse()
+    checkHardUnsupported(parsed.root)
+    const translation = translateTree(parsed.root, parsed.groupCount)
+    const usesLastMatch = /\\G/.test(pattern)
+    return {
+      kind: 'ok',
+      translation,
+      inexact: findInexact(parsed.root),
+      parsed,
+      whole: new RegExp(`^(?:${translation.source})$`, translation.flags),
+      global: new RegExp(translation.source, `${translation.flags}g`),
+      usesLastMatch,
+    }
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) {
+      const at = Math.max(0, Math.min(e.index, pattern.length))
+      return {
+        kind: 'invalid',
+        description: e.description,
+        index: e.index,
+        span: { start: at, end: Math.min(pattern.length, at + 1) },
+      }
+    }
+    if (e instanceof RegexTranslateError)
+      return { kind: 'untranslatable', message: e.message, hint: e.hint, span: e.span }
+    if (e instanceof NamedCharError)
+      return {
+        kind: 'untranslatable',
+        message: '\\N{name} needs the Unicode character name table, which this lab does not carry',
+        hint: 'Write the character as \\x{...} or \\uXXXX instead.',
+        span: e.span,
+      }
+    return {
+      kind: 'untranslatable',
+      message: `Internal translation failure: ${e instanceof Error ? e.message : String(e)}`,
+      hint: 'Please report this pattern; simplify it to work around the problem.',
+      span: { start: 0, end: pattern.length },
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Runs a compiled pattern: the native RegExp when exact, else the Java-semantics interpreter. */
+import type { Compiled } from './compile'
+import { JavaMatcher, StepLimitError } from './interp'
+
+type Ok = Extract<Compiled, { kind: 'ok' }>
+
+const toGroups = (caps: number[], s: string, n: number) => {
+  const out: (string | null)[] = []
+  for (let g = 1; g <= n; g++) {
+    const a = caps[2 * g] ?? -1
+    const b = caps[2 * g + 1] ?? -1
+    out.push(a < 0 || b < 0 ? null : s.slice(a, b))
+  }
+  return out
+}
+
+/** Matcher.matches(): groups 1..n, `null` when no match, `too-complex` past the step limit. */
+export function wholeMatch(c: Ok, s: string): (string | null)[] | null | 'too-complex' {
+  const { groupMap, groupCount } = c.translation
+  if (!c.inexact) {
+    const m = c.whole.exec(s)
+    if (!m) return null
+    const groups: (string | null)[] = []
+    for (let g = 1; g <= groupCount; g++) {
+      const js = groupMap[g]
+      groups.push(js === undefined ? null : (m[js] ?? null))
+    }
+    return groups
+  }
+  try {
+    const jm = new JavaMatcher(s, groupCount, 0)
+    return jm.m(c.parsed.root, 0, (e) => e === s.length) ? toGroups(jm.caps, s, groupCount) : null
+  } catch (e) {
+    if (e instanceof StepLimitError || e instanceof RangeError) return 'too-complex'
+    throw e
+  }
+}
+
+/** One find() from `from`: [start, end, groups] or null. */
+export function findFrom(
+  c: Ok,
+  s: string,
+  from: number,
+  lastMatchEnd = 0,
+): { start: number; end: number; groups: (string | null)[] } | null | 'too-complex' {
+  const { groupMap, groupCount } = c.translation
+  if (!c.inexact && !c.usesLastMatch) {
+    c.global.lastIndex = from
+    const m = c.global.exec(s)
+    if (!m) return null
+    const groups: (string | null)[] = []
+    for (let g = 1; g <= groupCount; g++) {
+      const js = groupMap[g]
+      groups.push(js === undefined ? null : (m[js] ?? null))
+    }
+    return { start: m.index, end: m.index + m[0].length, groups }
+  }
+  try {
+    for (let start = from; start <= s.length; start++) {
+      const jm = new JavaMatcher(s, groupCount, lastMatchEnd)
+      let end = -1
+      if (jm.m(c.parsed.root, start, (e) => ((end = e), true)))
+        return { start, end, groups: toGroups(jm.caps, s, groupCount) }
+    }
+    return null
+  } catch (e) {
+    if (e instanceof StepLimitError || e instanceof RangeError) return 'too-complex'
+    throw e
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * Java pattern tree → JavaScript RegExp source (`v` flag). Every construct is written out
+ * explicitly (case-insensitive letters as classes, Java's line terminators for `.`, `^`, `$`),
+ * so the result never depends on JavaScript's own flag semantics.
+ */
+import type { Span } from '../model'
+import type { AssertKind, ClassExpr, RegexNode } from './ast'
+import { unicodeEquivalents, unicodeFold, asciiLower, asciiUpper, isAsciiLetter } from './case-fold'
+import { RegexTranslateError } from './errors'
+import { MAX_REPS, studyLookbehind, trueMaxLength } from './study'
+import { UNICODE_WORD } from './properties'
+
+/** A translated pattern. */
+export type Translation = {
+  /** JavaScript source of the pattern itself (not anchored). */
+  source: string
+  /** JavaScript flags to use with it (always `v`). */
+  flags: string
+  /** `groupMap[n]` is the JavaScript group number holding Java group `n` (index 0 unused). */
+  groupMap: number[]
+  /** Number of Java capturing groups. */
+  groupCount: number
+}
+
+const hex = (cp: number) => `\\u{${cp.toString(16).toUpperCase()}}`
+const isAlnum = (cp: number) =>
+  (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)
+const lit = (cp: number) => (isAlnum(cp) ? String.fromCharCode(cp) : hex(cp))
+
+function normalise(r: [number, number][]): [number, number][] {
+  const sorted = [...r].sort((a, b) => a[0] - b[0])
+  const out: [number, number][] = []
+  for (const [lo, hi] of sorted) {
+    const last = out[out.length - 1]
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi)
+    else out.push([lo, hi])
+  }
+  return out
+}
+
+function rangesBody(r: [number, number][]): string {
+  return normalise(r)
+    .map(([lo, hi]) => (lo === hi ? lit(lo) : hi === lo + 1 ? lit(lo) + lit(hi) : `${lit(lo)}-${lit(hi)}`))
+    .join('')
+}
+
+/** A `v`-mode class operand (usable both inside a class and on its own). */
+export function emitClass(e: ClassExpr): string {
+  switch (e.k) {
+    case 'ranges':
+      return `[${rangesBody(e.r)}]`
+    case 'js':
+      return e.s
+    case 'or':
+      return `[${e.xs.map(emitClass).join('')}]`
+    case 'and':
+      return `[${emitClass(e.a)}&&${emitClass(e.b)}]`
+    case 'not':
+      return e.x.k === 'ranges' ? `[^${rangesBody(e.x.r)}]` : `[^${emitClass(e.x)}]`
+  }
+}
+
+const CONTROL = '[[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cf}]--[\\u{200C}\\u{200D}\\u{600}-\\u{605}\\u{6DD}\\u{70F}\\u{8E2}\\u{110BD}\\u{110CD}]]'
+const EXTEND = '[\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u{200D}\\p{Mc}]'
+const HANGUL_L = '[\\u{1100}-\\u{115F}\\u{A960}-\\u{A97C}]'
+const HANGUL_V = '[\\u{1160}-\\u{11A7}\\u{D7B0}-\\u{D7C6}]'
+const HANGUL_T = '[\\u{11A8}-\\u{11FF}\\u{D7CB}-\\u{D7FB}]'
+const HANGUL = `${HANGUL_L}*(?:${HANGUL_V}+|[\\u{AC00}-\\u{D7A3}]${HANGUL_V}*)${HANGUL_T}*|${HANGUL_L}+|${HANGUL_T}+`
+const PICT = '\\p{Extended_Pictographic}'
+/** `\\X`: an extended grapheme cluster (UAX #29, as far as JavaScript's properties reach). */
+export const GRAPHEME = `(?:\\r\\n|${CONTROL}|[\\r\\n]|(?:\\p{RI}\\p{RI}|${HANGUL}|${PICT}(?:${EXTEND}*\\u{200D}${PICT})*|[^\\r\\n${CONTROL}])${EXTEND}*)`
+
+const TERM = '\\n\\r\\u{85}\\u{2028}\\u{2029}'
+const WORD = '[\\p{L}\\p{Nd}_]'
+const BASE = '[\\p{L}\\p{Nd}]'
+
+/** Java's \b: a word character, or a non-spacing mark that follows a letter or digit. */
+function boundary(unicodeWord: boolean, negate: boolean): string {
+  const w = unicodeWord ? UNICODE_WORD : WORD
+  const left = `${w}|${BASE}\\p{Mn}+`
+  const right = `(?:${w}|(?<=${BASE}\\p{Mn}*)\\p{Mn})`
+  return negate
+    ? `(?:(?<=${left})(?=${right})|(?<!${left})(?!${right}))`
+    : `(?:(?<=${left})(?!${right})|(?<!${left})(?=${right}))`
+}
+
+/** JavaScript source for one Java zero-width assertion. */
+export function assertionSource(which: AssertKind, unicodeWord: boolean): string {
+  switch (which) {
+    case 'begin':
+    case 'last-match':
+      return '^'
+    case 'end':
+      return '$'
+    case 'dollar':
+      return `(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\u{85}\\u{2028}\\u{2029}])?$)`
+    case 'dollar-m':
+      return `(?=$|(?<!\\r)\\n|[\\r\\u{85}\\u{2028}\\u{2029}])`
+    case 'unix-dollar':
+      return '(?=\\n?$)'
+    case 'unix-dollar-m':
+      return '(?=$|\\n)'
+    case 'caret-m':
+      return `(?!$)(?:^|(?<=[\\n\\u{85}\\u{2028}\\u{2029}])|(?<=\\r)(?!\\n))`
+    case 'unix-caret-m':
+      return '(?!$)(?:^|(?<=\\n))'
+    case 'bound':
+      return boundary(unicodeWord, false)
+    case 'not-bound':
+      return boundary(unicodeWord, true)
+  }
+}
+
+function quantifier(min: number, max: number, lazy: boolean): string {
+  let q: string
+  if (min === 0 && max === Infinity) q = '*'
+  else if (min === 1 && max === Infinity) q = '+'
+  else if (min === 0 && max === 1) q = '?'
+  else if (max === Infinity) q = `{${min},}`
+  else if (min === max) q = `{${min}}`
+  else q = `{${min},${max}}`
+  return lazy ? `${q}?` : q
+}
+
+class Emitter {
+  jsGroups = 0
+  readonly groupMap: number[] = []
+  constructor(
+    private readonly knownMap: number[] | null,
+    private readonly groupCount: number,
+  ) {}
+
+  fail(message: string, span: Span, hint: string): never {
+    throw new RegexTranslateError(message, span, hint)
+  }
+
+  /** `(?=(X))\N`: JavaScript look-aheads never backtrack into, which is exactly an atomic group. */
+  private atomic(inner: () => string): string {
+    const n = ++this.jsGroups
+    return `(?=(${inner()}))\\${n}`
+  }
+
+  emit(node: RegexNode): string {
+    switch (node.kind) {
+      case 'seq':
+        return node.items.map((n) => this.emit(n)).join('')
+      case 'alt':
+        return `(?:${node.branches.map((b) => this.emit(b)).join('|')})`
+      case 'char':
+        return this.emitChar(node.cp, node.fold)
+      case 'set':
+        return emitClass(node.expr)
+      case 'group': {
+        if (node.index === null) return `(?:${this.emit(node.body)})`
+        const n = ++this.jsGroups
+        this.groupMap[node.index] = n
+        return `(${this.emit(node.body)})`
+      }
+      case 'look':
+        return this.emitLook(node)
+      case 'atomic':
+        return this.atomic(() => this.emit(node.body))
+      case 'repeat': {
+        const q = quantifier(node.min, node.max === MAX_REPS ? Infinity : node.max, node.mode === 'lazy')
+        if (node.mode === 'possessive') {
+          const n = ++this.jsGroups
+          return `(?=((?:${this.emit(node.body)})${q}))\\${n}`
+        }
+        return `(?:${this.emit(node.body)})${q}`
+      }
+      case 'assert':
+        return assertionSource(node.which, node.unicodeWord)
+      case 'backref': {
+        if (node.index > this.groupCount) return '(?!)'
+        const js = this.knownMap?.[node.index]
+        return js === undefined ? '(?!)' : `(?:\\${js})`
+      }
+      case 'linebreak':
+        return `(?:\\r\\n|[${TERM}\\u{B}\\f])`
+      case 'unsupported':
+        if (node.what.startsWith('\\X')) return this.atomic(() => GRAPHEME)
+        return this.fail(`${node.what} cannot be reproduced in JavaScript`, node.span, node.hint)
+    }
+  }
+
+  private emitChar(cp: number, fold: 'none' | 'ascii' | 'unicode'): string {
+    if (fold === 'ascii' && cp < 0x80 && isAsciiLetter(cp))
+      return `[${String.fromCharCode(asciiUpper(cp))}${String.fromCharCode(asciiLower(cp))}]`
+    if (fold === 'unicode') {
+      const eq = unicodeEquivalents(unicodeFold(cp))
+      if (eq.length > 1) return emitClass({ k: 'ranges', r: eq.map((c) => [c, c]) })
+      return lit(eq[0] ?? cp)
+    }
+    return lit(cp)
+  }
+
+  private emitLook(node: Extract<RegexNode, { kind: 'look' }>): string {
+    const body = this.emit(node.body)
+    if (!node.behind) return node.negate ? `(?!${body})` : `(?=${body})`
+    // Java's Behind scans start positions from i - maxLength, where maxLength is an int that
+    // may have overflowed: then nothing matches while i < K, or the scan window is short.
+    const info = studyLookbehind(node.body)
+    let guard = ''
+    if (info.max >= 0) {
+      if (info.max < 2 ** 30 && trueMaxLength(node.body) > info.max)
+        this.fail(
+          'Java limits how far back this look-behind reaches (its length counter overflows); JavaScript cannot copy that',
+          node.span,
+          'Give the quantifiers inside the look-behind an upper bound, e.g. {0,100}.',
+        )
+    } else {
+      const k = 2 ** 31 + info.max
+      if (k >= 2 ** 30) return node.negate ? '(?:)' : '(?!)'
+      if (k > 0) guard = `[\\s\\S]{${k}}`
+    }
+    if (!guard) return node.negate ? `(?<!${body})` : `(?<=${body})`
+    return node.negate ? `(?:(?<!${guard})|(?<!${body}))` : `(?<=${guard})(?<=${body})`
+  }
+}
+
+/** Translates a parsed Java pattern; throws RegexTranslateError for what cannot be exact. */
+export function translateTree(root: RegexNode, groupCount: number): Translation {
+  const first = new Emitter(null, groupCount)
+  first.emit(root)
+  const second = new Emitter(first.groupMap, groupCount)
+  const source = second.emit(root)
+  return { source, flags: 'v', groupMap: second.groupMap, groupCount }
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react'
+
+/** Characters shown before "Show all": laying out megabytes of text would freeze the page. */
+export const LONG_TEXT_PREVIEW = 20_000
+
+/** A read-only block of text that shows a preview of huge texts until asked for all of it. */
+export function LongText(props: {
+  text: string
+  label: string
+  testId?: string
+  className?: string
+}) {
+  const [expandedFor, setExpandedFor] = useState<string | null>(null)
+  const { text } = props
+  const expanded = expandedFor === text
+  const cut = !expanded && text.length > LONG_TEXT_PREVIEW
+  return (
+    <>
+      <pre
+        className={props.className}
+        data-testid={props.testId}
+        tabIndex={0}
+        role="region"
+        aria-label={props.label}
+      >
+        {cut ? text.slice(0, LONG_TEXT_PREVIEW) : text}
+      </pre>
+      {cut && (
+        <button type="button" className="quiet" onClick={() => setExpandedFor(text)}>
+          Show all {text.length.toLocaleString('en-US')} characters
+        </button>
+      )}
+    </>
+  )
+}
