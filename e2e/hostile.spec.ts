@@ -11,7 +11,8 @@ import {
   scriptEverywhere,
   withRequestTemplate,
 } from './support/hostile-scenarios'
-import { frameLatency, installProbes, waitForAppSettled, waitForQuiet } from './support/probes'
+import { installProbes, measureMainThread, waitForAppSettled, waitForQuiet } from './support/probes'
+import type { MainThreadUse } from './support/probes'
 
 /**
  * Hostile share links (issue 8): whatever a link holds, no script runs, no prototype changes,
@@ -52,13 +53,14 @@ async function expectClean(probes: Awaited<ReturnType<typeof installProbes>>) {
   expect(r.cspViolations, 'CSP violations').toEqual([])
 }
 
-/** The page answers frames promptly and had no long main-thread task since the last reset. */
-async function expectResponsive(page: Page, probes: Awaited<ReturnType<typeof installProbes>>) {
-  expect(await frameLatency(page), 'frame latency (ms)').toBeLessThan(100)
-  const { longTasks } = await probes.report()
-  expect(Math.max(0, ...longTasks), 'longest main-thread task (ms)').toBeLessThanOrEqual(
-    LONG_TASK_MS,
-  )
+/** No main-thread task over the budget; wall times are attached for the record. */
+function expectNoLongTask(use: MainThreadUse) {
+  test.info().annotations.push({
+    type: 'main thread',
+    description: `${use.tasks} tasks, longest ${use.longestCpuMs} ms CPU / ${use.longestWallMs} ms wall`,
+  })
+  expect(use.tasks, 'tasks traced').toBeGreaterThan(0)
+  expect(use.longestCpuMs, 'longest main-thread task (ms of CPU)').toBeLessThanOrEqual(LONG_TASK_MS)
 }
 
 test.describe('hostile share links', () => {
@@ -78,15 +80,20 @@ test.describe('hostile share links', () => {
     expect(await page.evaluate(() => Object.keys(Object.prototype).length)).toBe(0)
   })
 
-  test('a huge JSON body and result load, and the page keeps up', async ({ page, baseURL }) => {
+  test('a huge JSON body and result load, and the page keeps up', async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
     const probes = await open(page, baseURL!, link(hugeJson(300_000)))
     await expect(outcome(page)).toBeVisible()
     await waitForQuiet(page)
-    await probes.resetLongTasks()
-    await page.getByTestId('request.path').press('End')
-    await page.keyboard.type('x')
-    await page.waitForTimeout(500)
-    await expectResponsive(page, probes)
+    const use = await measureMainThread(browser, page, async () => {
+      await page.getByTestId('request.path').press('End')
+      await page.keyboard.type('x')
+      await page.waitForTimeout(500)
+    })
+    expectNoLongTask(use)
     await expectClean(probes)
   })
 
@@ -100,7 +107,6 @@ test.describe('hostile share links', () => {
     test(`catastrophic selection pattern ${pattern} is stopped`, async ({ page, baseURL }) => {
       const probes = await open(page, baseURL!, link(customError(LONG_MESSAGE, pattern)))
       await expect(page.getByText(STOPPED).first()).toBeVisible({ timeout: 5_000 })
-      expect(await frameLatency(page), 'frame latency (ms)').toBeLessThan(100)
       await expectClean(probes)
     })
   }
@@ -113,7 +119,6 @@ test.describe('hostile share links', () => {
     test(`endless template ${template} ends`, async ({ page, baseURL }) => {
       const probes = await open(page, baseURL!, link(withRequestTemplate(template)))
       await expect(page.getByTestId('response.status')).toBeVisible({ timeout: 5_000 })
-      expect(await frameLatency(page), 'frame latency (ms)').toBeLessThan(100)
       await expectClean(probes)
     })
   }
@@ -133,21 +138,23 @@ test.describe('hostile share links', () => {
 })
 
 test.describe('hostile input typed into a loaded page', () => {
-  test('a catastrophic pattern never blocks the main thread', async ({
+  test('a catastrophic pattern is stopped without blocking the main thread', async ({
     page,
     baseURL,
+    browser,
     editors,
   }) => {
     const probes = await open(page, baseURL!, '/')
     await expect(page.getByTestId('response.status')).toHaveText('400')
     await waitForQuiet(page)
-    await probes.resetLongTasks()
-    await page.getByTestId('lambda.error-message').fill(LONG_MESSAGE)
-    await editors.setText('rule.400.pattern', CATASTROPHIC[1]!)
-    await expect(page.getByText(STOPPED).first()).toBeVisible({ timeout: 5_000 })
-    await page.waitForTimeout(300)
-    await expectResponsive(page, probes)
-    // The page still works: a harmless pattern is evaluated again at once.
+    const use = await measureMainThread(browser, page, async () => {
+      await page.getByTestId('lambda.error-message').fill(LONG_MESSAGE)
+      await editors.setText('rule.400.pattern', CATASTROPHIC[1]!)
+      await expect(page.getByText(STOPPED).first()).toBeVisible({ timeout: 5_000 })
+      await page.waitForTimeout(300)
+    })
+    expectNoLongTask(use)
+    // The page still works: the corrected pattern is evaluated again at once.
     await editors.setText('rule.400.pattern', 'a+!')
     await expect(page.getByTestId('response.status')).toHaveText('400')
     await expectClean(probes)

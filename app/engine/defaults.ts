@@ -12,6 +12,9 @@ export const DEFAULT_PASSTHROUGH = 'WHEN_NO_MATCH'
 /** Integration latency shown in the log; nothing runs, so this is a fixed, plausible value. */
 export const SIMULATED_LATENCY_MS = 25
 
+/** Lambda's synchronous payload limit in bytes, request and response (§6). */
+export const LAMBDA_PAYLOAD_LIMIT = 6291556
+
 /** Values in the console log are cut after this many characters (§4.1). */
 export const LOG_VALUE_LIMIT = 1000
 

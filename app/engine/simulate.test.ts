@@ -71,7 +71,9 @@ describe('simulate: the execution log', () => {
       expect.stringMatching(
         /^Endpoint request URI: https:\/\/lambda\.us-east-1\.amazonaws\.com\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:123456789012:function:fn\/invocations$/,
       ),
-      expect.stringMatching(/^Endpoint request headers: \{x-amzn-lambda-integration-tag=/),
+      expect.stringMatching(
+        /^Endpoint request headers: \{x-amzn-lambda-integration-tag=.*X-Amz-Security-Token=.* \[TRUNCATED\]$/,
+      ),
       'Endpoint request body after transformations: ',
       expect.stringMatching(/^Sending request to https:\/\/lambda/),
       expect.stringMatching(/^Received response\. Status: 200, Integration latency: \d+ ms$/),
@@ -79,7 +81,7 @@ describe('simulate: the execution log', () => {
       'Endpoint response body before transformations: {"statusCode":200,"body":"\\"Hello from Lambda!\\""}',
       'Method response body after transformations: {"statusCode":200,"body":"\\"Hello from Lambda!\\""}',
       expect.stringMatching(
-        /^Method response headers: \{X-Amzn-Trace-Id=Root=1-[0-9a-f]{8}-[0-9a-f]{24}, Content-Type=application\/json\}$/,
+        /^Method response headers: \{X-Amzn-Trace-Id=Root=1-[0-9a-f]{8}-[0-9a-f]{24};Sampled=0, Content-Type=application\/json\}$/,
       ),
       'Successfully completed execution',
       'Method completed with status: 200',
@@ -182,5 +184,20 @@ describe('simulate: budget hooks', () => {
       'Lambda execution failed with status 200 due to customer function error: Dummy error .... Lambda request id: abcd1234-abb9-4ca3-b848-993693f465ab',
     )
     expect(steps(sim).at(-1)).toBe('Method completed with status: 200')
+  })
+})
+
+describe('simulate: asynchronous invocation', () => {
+  it('X-Amz-Invocation-Type Event: Lambda answers 202 with no payload and the default response sends it', () => {
+    const s = customScenario({}, { lambda: DUMMY_ERROR })
+    s.setup.method.methodIntegration.requestParameters = {
+      'integration.request.header.X-Amz-Invocation-Type': "'Event'",
+    }
+    const sim = simulate(s, createEnv())
+    expect([sim.response.statusCode, sim.response.body]).toEqual([200, ''])
+    expect(steps(sim)).toContain('Received response. Status: 202, Integration latency: 25 ms')
+    expect(steps(sim).find((l) => l.startsWith('Endpoint request headers:'))).toContain(
+      'X-Amz-Invocation-Type=Event',
+    )
   })
 })

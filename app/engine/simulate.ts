@@ -2,7 +2,6 @@
 import type { Diagnostic, Json, Scenario, Simulation, StageName, TraceEntry } from '../model'
 import { DEFAULT_STAGE } from './defaults'
 import type { EngineEnv } from './env'
-import { tryParseJson } from './json-text'
 import { startExecutionLog } from './log'
 import { validateScenario } from './validate-scenario'
 import { shortId } from './request-context'
@@ -15,7 +14,7 @@ import {
   selectIntegrationResponse,
 } from './stages/integration-response-custom'
 import { convertProxyResult } from './stages/integration-response-proxy'
-import { invokeLambda } from './stages/lambda'
+import { invokeLambda, parsePayload } from './stages/lambda'
 import { routeMethodRequest } from './stages/method-request'
 import { checkMethodResponse, finalizeResponse } from './stages/method-response'
 import type {
@@ -93,6 +92,8 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
   let failure: GatewayFailure | undefined
   let draft: DraftResponse | undefined
   let payloadText: string | undefined
+  // `undefined` when the function was never invoked (the UI relies on it).
+  let lambdaEvent: Json | undefined
 
   const mr = routeMethodRequest(ctx)
   traces['method-request'] = mr.trace
@@ -104,6 +105,9 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
     if (!ir.output) failure = ir.failure
     else {
       payloadText = ir.output.payloadText
+      // The proxy event is already an object; a custom payload is parsed once, here.
+      const parsed = 'event' in ir.output ? { value: ir.output.event } : parsePayload(payloadText)
+      lambdaEvent = parsed ? parsed.value : payloadText
       const custom = isProxy ? undefined : (ir.output as CustomRequest)
       const invoked = invokeLambda(ctx, payloadText, {
         payloadEditor:
@@ -112,6 +116,7 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
             : 'request.body',
         asyncInvoke: custom?.asyncInvoke === true,
         endpointHeaders: custom?.endpointHeaders ?? [],
+        parsedPayload: parsed,
       })
       traces.lambda = invoked.trace
       const answer = invoked.output
@@ -165,11 +170,6 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
   // Scenario checks first (cheap, and the model promises them here), then each stage's.
   const diagnostics: Diagnostic[] = [...validateScenario(scenario).diagnostics]
   for (const entry of trace) diagnostics.push(...entry.diagnostics)
-  // `undefined` when the function was never invoked (the UI relies on it).
-  let lambdaEvent: Json | undefined
-  if (payloadText !== undefined && traces.lambda) {
-    lambdaEvent = payloadText === '' ? {} : (tryParseJson(payloadText)?.value ?? payloadText)
-  }
   const sim: Simulation = { response, trace, log, lambdaEvent, diagnostics }
   if (payloadText !== undefined && traces.lambda) sim.lambdaEventText = payloadText
   return sim

@@ -1,4 +1,81 @@
-/** Explains, in words, why a Java pattern did not match a whole errorMessage. */
-export function explainMismatch(_pattern: string, _subject: string): string {
-  return 'The pattern does not match the whole message.'
+/**
+ * Why a selection pattern did not match an errorMessage, in words: how far the pattern got,
+ * where it stopped, and the usual causes (API Gateway needs the whole message to match, `.`
+ * does not cross line breaks, letter case), each confirmed by re-running a corrected pattern.
+ */
+import { compileJavaPattern } from './compile'
+import { JavaMatcher, StepLimitError } from './interp'
+import { findFrom, wholeMatch } from './run'
+
+const TERMINATOR = /[\n\r\u0085\u2028\u2029]/
+
+function matchesWhole(pattern: string, subject: string): boolean {
+  const c = compileJavaPattern(pattern)
+  if (c.kind !== 'ok') return false
+  const r = wholeMatch(c, subject)
+  return r !== null && r !== 'too-complex'
+}
+
+/** How far a whole-string match attempt got before every path failed. */
+function furthestReach(pattern: string, subject: string): number {
+  const c = compileJavaPattern(pattern)
+  if (c.kind !== 'ok') return 0
+  const jm = new JavaMatcher(subject, c.translation.groupCount, 0, 200_000)
+  try {
+    jm.m(c.parsed.root, 0, (e) => e === subject.length)
+  } catch (e) {
+    if (!(e instanceof StepLimitError) && !(e instanceof RangeError)) throw e
+  }
+  return jm.reach
+}
+
+const describeChar = (ch: string) =>
+  ({ '\n': 'a line break (\\n)', '\r': 'a carriage return (\\r)', '\t': 'a tab' })[ch] ??
+  (TERMINATOR.test(ch) ? `a line terminator (U+${ch.codePointAt(0)?.toString(16).toUpperCase()})` : `"${ch}"`)
+
+const quote = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)
+
+/** A person-readable explanation of a failed whole-string match. */
+export function explainMismatch(pattern: string, subject: string): string {
+  const reach = furthestReach(pattern, subject)
+  const parts: string[] = []
+  if (reach === 0) parts.push('The pattern does not match even the start of the message.')
+  else if (reach >= subject.length)
+    parts.push(
+      `The pattern reached the end of the message (${subject.length} characters) without completing a match.`,
+    )
+  else
+    parts.push(
+      `The pattern matched the first ${reach} characters (${quote(subject.slice(0, reach))}) and stopped at offset ${reach}, at ${describeChar(String.fromCodePoint(subject.codePointAt(reach) as number))}.`,
+    )
+
+  const lineBreak = subject.search(TERMINATOR)
+  const fixes: [string, string][] = [
+    ['(?s)', lineBreak >= 0 ? `\`.\` does not match the line break at offset ${lineBreak}: start the pattern with (?s), or write (\\n|.) or [\\s\\S] instead of \`.\`.` : ''],
+    ['(?i)', 'Letter case differs: start the pattern with (?i) to ignore case.'],
+  ]
+  for (const [flag, text] of fixes) {
+    if (text && matchesWhole(`${flag}${pattern}`, subject)) return [...parts, `Likely cause: ${text}`].join(' ')
+  }
+  const c = compileJavaPattern(pattern)
+  if (c.kind === 'ok') {
+    const found = findFrom(c, subject, 0)
+    if (found && found !== 'too-complex' && (found.end > found.start || pattern === '')) {
+      const head = `${lineBreak >= 0 ? '(?s)' : ''}${pattern.startsWith('.*') ? '' : '.*'}`
+      const tail = pattern.endsWith('.*') ? '' : '.*'
+      return [
+        ...parts,
+        `Likely cause: the pattern matches only part of the message (offsets ${found.start}–${found.end}, ${quote(subject.slice(found.start, found.end))}), but API Gateway requires the whole errorMessage to match. Wrap it, e.g. ${head}${pattern}${tail}`,
+      ].join(' ')
+    }
+    for (const flag of ['(?s)', '(?i)', '(?is)']) {
+      if (matchesWhole(`${flag}.*(?:${pattern}).*`, subject))
+        return [
+          ...parts,
+          `Likely cause: the whole message must match, and ${flag === '(?i)' ? 'letter case differs' : 'the message has line breaks'}; try ${flag}.*${pattern}.*`,
+        ].join(' ')
+    }
+  }
+  parts.push('Compare the pattern with the message from that offset on.')
+  return parts.join(' ')
 }

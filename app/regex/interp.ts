@@ -39,7 +39,9 @@ export class StepLimitError extends Error {}
 
 /** One match attempt over `s`; `caps[2n]`/`caps[2n+1]` are group n's bounds (-1 when unset). */
 export class JavaMatcher {
-  caps: number[]
+  readonly caps: number[]
+  /** Furthest offset any character-consuming node reached (for "stopped at offset N"). */
+  reach = 0
   private steps = 0
   constructor(
     private readonly s: string,
@@ -68,12 +70,14 @@ export class JavaMatcher {
           if (node.fold === 'ascii' && asciiLower(c) !== asciiLower(node.cp)) return false
           if (node.fold === 'unicode' && unicodeFold(c) !== unicodeFold(node.cp)) return false
         }
+        this.reach = Math.max(this.reach, i + cpLen(c))
         return k(i + cpLen(c))
       }
       case 'set': {
         if (i >= s.length) return false
         const c = s.codePointAt(i) as number
         if (!classTest(node.expr).test(String.fromCodePoint(c))) return false
+        this.reach = Math.max(this.reach, i + cpLen(c))
         return k(i + cpLen(c))
       }
       case 'seq':
@@ -117,9 +121,27 @@ export class JavaMatcher {
           if (i >= s.length || !re.test(s)) return false
           return k(re.lastIndex)
         }
+        if (node.what.startsWith('\\b{g}')) return this.graphemeBoundary(i) && k(i)
         return false
       }
     }
+  }
+
+  private boundaries: Set<number> | null = null
+
+  /** `\\b{g}`: a boundary between extended grapheme clusters (or either end of the input). */
+  private graphemeBoundary(i: number): boolean {
+    if (!this.boundaries) {
+      const set = new Set<number>([0, this.s.length])
+      const re = stickyFor(GRAPHEME)
+      for (let at = 0; at < this.s.length; ) {
+        re.lastIndex = at
+        at = re.test(this.s) && re.lastIndex > at ? re.lastIndex : at + 1
+        set.add(at)
+      }
+      this.boundaries = set
+    }
+    return this.boundaries.has(i)
   }
 
   private seq(items: RegexNode[], n: number, i: number, k: Cont): boolean {
@@ -145,7 +167,7 @@ export class JavaMatcher {
   private ahead(body: RegexNode, negate: boolean, i: number, k: Cont): boolean {
     const saved = negate ? [...this.caps] : null
     const ok = this.m(body, i, () => true)
-    if (saved) this.caps = saved
+    if (saved) saved.forEach((v, n) => (this.caps[n] = v))
     return ok !== negate && k(i)
   }
 
@@ -158,7 +180,7 @@ export class JavaMatcher {
     for (let j = i - info.min; !matched && j >= from; j--) {
       matched = this.m(node.body, j, (e) => e === i)
     }
-    if (saved) this.caps = saved
+    if (saved) saved.forEach((v, n) => (this.caps[n] = v))
     return matched !== node.negate && k(i)
   }
 

@@ -151,8 +151,8 @@ export function parseClass(p: JavaPatternParser, consume: boolean): ClassExpr {
           if (right === null) throw p.error('Bad class syntax')
           prev = right
         } else {
-          if (curr === null) throw p.error('Bad intersection syntax')
-          prev = { k: 'and', a: prev, b: curr }
+          // JDK 17 intersects with a missing operand (it would throw only when reached): empty.
+          prev = { k: 'and', a: prev, b: curr ?? { k: 'ranges', r: [] } }
         }
         continue
       }

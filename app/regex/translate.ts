@@ -7,7 +7,7 @@ import type { Span } from '../model'
 import type { AssertKind, ClassExpr, RegexNode } from './ast'
 import { unicodeEquivalents, unicodeFold, asciiLower, asciiUpper, isAsciiLetter } from './case-fold'
 import { RegexTranslateError } from './errors'
-import { MAX_REPS, studyLookbehind, trueMaxLength } from './study'
+import { MAX_REPS, studyLookbehind } from './study'
 import { UNICODE_WORD } from './properties'
 
 /** A translated pattern. */
@@ -179,6 +179,8 @@ class Emitter {
         return `(?:\\r\\n|[${TERM}\\u{B}\\f])`
       case 'unsupported':
         if (node.what.startsWith('\\X')) return this.atomic(() => GRAPHEME)
+        // Display only: findInexact sends these patterns to the interpreter.
+        if (node.what.startsWith('\\b{g}')) return '(?:)'
         return this.fail(`${node.what} cannot be reproduced in JavaScript`, node.span, node.hint)
     }
   }
@@ -202,12 +204,7 @@ class Emitter {
     const info = studyLookbehind(node.body)
     let guard = ''
     if (info.max >= 0) {
-      if (info.max < 2 ** 30 && trueMaxLength(node.body) > info.max)
-        this.fail(
-          'Java limits how far back this look-behind reaches (its length counter overflows); JavaScript cannot copy that',
-          node.span,
-          'Give the quantifiers inside the look-behind an upper bound, e.g. {0,100}.',
-        )
+      // A short window (see findInexact) is left to the interpreter.
     } else {
       const k = 2 ** 31 + info.max
       if (k >= 2 ** 30) return node.negate ? '(?:)' : '(?!)'

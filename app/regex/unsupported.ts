@@ -90,6 +90,7 @@ export function findInexact(root: RegexNode): Inexact | null {
     const flag = (reason: string) => {
       found = { reason, span: n.span }
     }
+    if (n.kind === 'unsupported') return flag(`${n.what} has no JavaScript equivalent`)
     if (n.kind === 'backref') return flag('back-references to groups that did not take part fail in Java')
     if (n.kind === 'repeat') {
       const multi = n.max > 1
@@ -117,7 +118,7 @@ export function findInexact(root: RegexNode): Inexact | null {
 /** Throws for constructs that neither the translation nor the interpreter reproduce. */
 export function checkHardUnsupported(root: RegexNode): void {
   some(root, (n) => {
-    if (n.kind === 'unsupported' && !n.what.startsWith('\\X'))
+    if (n.kind === 'unsupported' && !n.what.startsWith('\\X') && !n.what.startsWith('\\b{g}'))
       throw new RegexTranslateError(`${n.what} cannot be reproduced here`, n.span, n.hint)
     return false
   })

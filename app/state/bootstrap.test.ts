@@ -18,7 +18,10 @@ describe('starting state', () => {
   const saved = readPresetScenario('timeout')!
   const savedStorage = () =>
     createMemoryStorage({
-      [AUTOSAVE_KEY]: JSON.stringify({ scenario: saved, ui: { theme: 'dark', bodyView: 'raw' } }),
+      [AUTOSAVE_KEY]: JSON.stringify({
+        scenario: saved,
+        ui: { theme: 'dark', bodyView: 'raw', trialMessages: 'a\n---\nb' },
+      }),
     })
 
   it('is the seed on a fresh visit', () => {
@@ -30,7 +33,7 @@ describe('starting state', () => {
     const initial = resolveInitialState('', savedStorage())
     expect(initial.source).toBe('autosave')
     expect(initial.scenario).toEqual(saved)
-    expect(initial.ui).toEqual({ theme: 'dark', bodyView: 'raw' })
+    expect(initial.ui).toEqual({ theme: 'dark', bodyView: 'raw', trialMessages: 'a\n---\nb' })
   })
 
   it('is the shared scenario when the link is good', () => {

@@ -13,18 +13,29 @@ export const AUTOSAVE_KEY = 'api-gateway-lab.autosave.v1'
 /** What is saved: the scenario and the UI preferences. */
 export type Persisted = {
   scenario: Scenario
-  ui: { theme: ThemePreference; bodyView: 'pretty' | 'raw' }
+  ui: { theme: ThemePreference; bodyView: 'pretty' | 'raw'; trialMessages: string }
 }
 
 /** The subset of the state that survives a reload. */
 export function persistable(state: AppState): Persisted {
-  return { scenario: state.scenario, ui: { theme: state.theme, bodyView: state.bodyView } }
+  const { theme, bodyView, trialMessages } = state
+  return { scenario: state.scenario, ui: { theme, bodyView, trialMessages } }
 }
 
-/** Saves; storage failures (quota, private mode) are ignored because autosave is best effort. */
-export function writeAutosave(storage: Pick<Storage, 'setItem'>, state: AppState): void {
+/**
+ * Saves; storage failures (quota, private mode) are ignored because autosave is best effort.
+ * `scenarioJson`, when given, is the scenario already serialised (by the worker), so a large
+ * scenario is not stringified again on the page's thread.
+ */
+export function writeAutosave(
+  storage: Pick<Storage, 'setItem'>,
+  state: AppState,
+  scenarioJson?: string,
+): void {
   try {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify(persistable(state)))
+    const { scenario, ui } = persistable(state)
+    const json = scenarioJson ?? JSON.stringify(scenario)
+    storage.setItem(AUTOSAVE_KEY, `{"scenario":${json},"ui":${JSON.stringify(ui)}}`)
   } catch {
     // best effort: the page keeps working without autosave
   }
@@ -52,5 +63,6 @@ export function readAutosave(storage: Pick<Storage, 'getItem'>): Persisted | und
   const ui = (record.ui ?? {}) as Record<string, unknown>
   const theme = ui.theme === 'light' || ui.theme === 'dark' ? ui.theme : 'system'
   const bodyView = ui.bodyView === 'raw' ? 'raw' : 'pretty'
-  return { scenario: checked.scenario, ui: { theme, bodyView } }
+  const trialMessages = typeof ui.trialMessages === 'string' ? ui.trialMessages : ''
+  return { scenario: checked.scenario, ui: { theme, bodyView, trialMessages } }
 }

@@ -142,6 +142,20 @@ export function readEvaluationText(scenario: Scenario, key: string): string | un
   return undefined
 }
 
+/**
+ * Splits the trial messages text into messages: a line holding only `---` separates them, and
+ * every other line (blank ones too) belongs to a message, so multi-line messages stay exact.
+ */
+export function splitTrialMessages(text: string): string[] {
+  if (text === '') return []
+  const messages: string[][] = [[]]
+  for (const line of text.split('\n')) {
+    if (line === '---') messages.push([])
+    else messages[messages.length - 1]!.push(line)
+  }
+  return messages.map((lines) => lines.join('\n')).filter((m) => m !== '')
+}
+
 /** Next unused status code at or after `from` (for "add rule"). */
 export function findFreeStatus(taken: Record<string, unknown>, from = 400): string {
   let code = from

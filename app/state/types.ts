@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model'
+import type { Diagnostic, Scenario } from '../model'
 import type { InputsSlice } from './slices/inputs'
 import type { OutputSlice } from './slices/output'
 import type { UiSlice } from './slices/ui'
@@ -14,4 +14,36 @@ export type RuleCheck = {
   subject: string
   explanation?: string
   diagnostics: Diagnostic[]
+}
+
+/** Texts the output panels show, prepared in the worker. */
+export type SimulationDisplay = {
+  /** The response body, pretty-printed when it is JSON. */
+  bodyPretty: string
+  /** The Invoke payload exactly as sent; undefined when the function was not invoked. */
+  eventText: string | undefined
+  /** The same, pretty-printed when it is JSON. */
+  eventPretty: string | undefined
+  /** The execution log as one text. */
+  logText: string
+}
+
+/** A scenario serialised in the worker, for autosave and the address bar. */
+export type SerializedScenario = {
+  /** The scenario this belongs to (compared by reference with the current one). */
+  scenario: Scenario
+  /** `JSON.stringify(scenario)`. */
+  json: string
+  /** The share fragment, or null when the scenario is too large to mirror into the URL. */
+  fragment: string | null
+}
+
+/** What the method would answer if the function threw one of the trial messages. */
+export type TrialResult = {
+  /** The trial errorMessage. */
+  message: string
+  /** The client's status code. */
+  statusCode: number
+  /** The integration response selected (its status key); undefined when none was. */
+  selected: string | undefined
 }

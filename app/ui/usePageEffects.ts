@@ -7,6 +7,8 @@ import { useEffect } from 'react'
 import { writeAutosave } from '../state/persist'
 import { readShareFragment, writeShareFragment } from '../state/share-link'
 import type { AppStore } from '../state/store'
+import type { AppState, SerializedScenario } from '../state/types'
+import { FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
 
 const AUTOSAVE_DELAY_MS = 300
 const FRAGMENT_DELAY_MS = 500
@@ -46,17 +48,31 @@ function createDebounced(write: () => void, delay: number) {
   }
 }
 
+/**
+ * The current scenario serialised: the worker's copy when it matches the latest edit (so a large
+ * scenario is never stringified or compressed on the page's thread while typing), else made here.
+ */
+function readSerialized(state: AppState): Omit<SerializedScenario, 'scenario'> {
+  const ready = state.serialized
+  if (ready && ready.scenario === state.scenario) return ready
+  const json = JSON.stringify(state.scenario)
+  const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : writeShareFragment(state.scenario)
+  return { json, fragment }
+}
+
 /** Autosaves the persistable state and mirrors the scenario into the URL fragment. */
 export function usePersistenceEffects(store: AppStore): void {
   useEffect(() => {
-    const autosave = createDebounced(
-      () => writeAutosave(window.localStorage, store.getState()),
-      AUTOSAVE_DELAY_MS,
-    )
+    const autosave = createDebounced(() => {
+      const state = store.getState()
+      writeAutosave(window.localStorage, state, readSerialized(state).json)
+    }, AUTOSAVE_DELAY_MS)
     const fragment = createDebounced(() => {
       try {
-        const hash = `#${writeShareFragment(store.getState().scenario)}`
-        window.history.replaceState(window.history.state, '', hash)
+        const { fragment } = readSerialized(store.getState())
+        const { pathname, search } = window.location
+        const url = fragment === null ? `${pathname}${search}` : `#${fragment}`
+        window.history.replaceState(window.history.state, '', url)
       } catch {
         // the address bar is a convenience; Share still works
       }
@@ -65,7 +81,11 @@ export function usePersistenceEffects(store: AppStore): void {
       if (s.scenario !== prev.scenario) {
         autosave.schedule()
         fragment.schedule()
-      } else if (s.theme !== prev.theme || s.bodyView !== prev.bodyView) {
+      } else if (
+        s.theme !== prev.theme ||
+        s.bodyView !== prev.bodyView ||
+        s.trialMessages !== prev.trialMessages
+      ) {
         autosave.schedule()
       }
     })

@@ -20,10 +20,12 @@ export const MAX_NESTING = 150
 /** Largest `[a..b]` range we build as a list (iterating a range in `#foreach` is lazy). */
 export const MAX_RANGE = 200_000
 
+/** Largest list a template may build with add/addAll. */
+export const MAX_LIST = 1_000_000
+
 /** Counts work and output, throwing a VtlLimitError with a span when a limit is passed. */
 export class Limiter {
   steps = 0
-  output = 0
   nesting = 0
 
   constructor(readonly limits: VtlLimits) {}
@@ -38,11 +40,11 @@ export class Limiter {
       )
   }
 
-  write(n: number, span: Span): void {
-    this.output += n
-    if (this.output > this.limits.maxOutput)
+  /** Checks the length of the text being built (the output, or a string inside it). */
+  write(length: number, span: Span): void {
+    if (length > this.limits.maxOutput)
       throw new VtlLimitError(
-        `The output is longer than ${this.limits.maxOutput} characters`,
+        `The text being built is longer than ${this.limits.maxOutput} characters`,
         span,
         'vtl.limit.output',
         'Check loops that build strings; mapping template output should stay small.',

@@ -7,7 +7,7 @@ import type { Span } from '../model'
 import type { Expr, Node, RefNode } from './ast'
 import type { Limiter } from './context'
 import { BreakSignal, MAX_RANGE, StopSignal } from './context'
-import { JavaException, VtlLimitError, VtlRuntimeError } from './errors'
+import { JavaException, VtlLimitError, VtlRuntimeError, VtlSyntaxError } from './errors'
 import {
   NO_METHOD,
   callMethod,
@@ -45,6 +45,7 @@ export class Renderer {
   private frames: Frame[] = []
   private readonly macros = new Map<string, Macro>()
   private out: string[] = []
+  private outLen = 0
 
   constructor(
     readonly limiter: Limiter,
@@ -82,7 +83,8 @@ export class Renderer {
 
   private emit(s: string, span: Span): void {
     if (!s) return
-    this.limiter.write(s.length, span)
+    this.outLen += s.length
+    this.limiter.write(this.outLen, span)
     this.out.push(s)
   }
 
@@ -196,7 +198,7 @@ export class Renderer {
       return f()
     } catch (e) {
       if (!(e instanceof JavaException)) throw e
-      if (e.javaClass === 'vtl.limit') throw new VtlLimitError(e.message, span, 'vtl.limit.output')
+      if (e.javaClass === 'vtl.limit') throw new VtlLimitError(e.message, span, 'vtl.limit.size')
       if (e.javaClass === 'vtl.untranslatable')
         throw new VtlRuntimeError(e.message, span, 'vtl.regex-untranslatable', MIE)
       throw new VtlRuntimeError(
@@ -316,8 +318,13 @@ export class Renderer {
         return !this.condition(e.expr)
       case 'bin':
         if (e.op === 'and' || e.op === 'or') return this.condition(e)
-        return binary(e.op, this.evaluate(e.left), this.evaluate(e.right))
+        return this.checkSize(binary(e.op, this.evaluate(e.left), this.evaluate(e.right)), e.span)
     }
+  }
+
+  private checkSize(v: JValue, span: Span): JValue {
+    if (typeof v === 'string') this.limiter.write(v.length, span)
+    return v
   }
 
   private rangeBounds(e: Extract<Expr, { kind: 'range' }>): [number, number] | undefined {
@@ -337,12 +344,15 @@ export class Renderer {
   renderInner(nodes: Node[], span: Span): string {
     this.limiter.enter(span)
     const saved = this.out
+    const savedLen = this.outLen
     this.out = []
+    this.outLen = 0
     try {
       this.renderNodes(nodes)
       return this.out.join('')
     } finally {
       this.out = saved
+      this.outLen = savedLen
       this.limiter.leave()
     }
   }
@@ -377,12 +387,27 @@ export class Renderer {
         const arg = n.args[0]
         if (!arg) return
         const text = javaToString(this.evaluate(arg))
-        const nodes = parseTemplate(text, { macroNames: this.env.macroNames, fullText: text })
-        this.registerMacros(nodes)
-        this.emit(
-          this.scoped(() => this.renderInner(nodes, n.span)),
-          n.span,
-        )
+        try {
+          const nodes = parseTemplate(text, { macroNames: this.env.macroNames, fullText: text })
+          this.registerMacros(nodes)
+          this.emit(
+            this.scoped(() => this.renderInner(nodes, n.span)),
+            n.span,
+          )
+        } catch (e) {
+          // Spans inside the evaluated text mean nothing in the editor: point at #evaluate.
+          if (e instanceof VtlSyntaxError)
+            throw new VtlSyntaxError(`In #evaluate: ${e.message}`, n.span, e.code, e.hint)
+          if (e instanceof VtlRuntimeError)
+            throw new VtlRuntimeError(
+              `In #evaluate: ${e.message}`,
+              n.span,
+              e.code,
+              e.javaClass,
+              e.hint,
+            )
+          throw e
+        }
         return
       }
       case 'parse':
@@ -445,7 +470,8 @@ export class Renderer {
   }
 
   private renderMacroCall(n: Extract<Node, { kind: 'directive' }>): void {
-    const m = this.macros.get(n.name)
+    const block = n.name.startsWith('@') && n.body
+    const m = this.macros.get(block ? n.name.slice(1) : n.name)
     if (!m) {
       this.emit(n.literal, n.span)
       return
@@ -468,6 +494,15 @@ export class Renderer {
         frame.args.set(p, () => v)
       } else frame.args.set(p, () => this.withFrames(caller, () => this.evaluate(a)))
     })
+    if (block) {
+      const body = n.body ?? []
+      const content: HostImpl & { render: () => string } = {
+        call: () => NO_METHOD,
+        prop: () => NO_METHOD,
+        render: () => this.renderInner(body, n.span),
+      }
+      frame.locals.set('bodyContent', new JHost('block', content))
+    }
     this.frames = [...caller, frame]
     try {
       this.renderNodes(m.body)
@@ -536,10 +571,15 @@ export class Renderer {
       if (p === 'last') return !state.hasNext
       if (p === 'parent')
         return parent instanceof JHost && parent.kind === 'foreach' ? parent : null
+      if (p === 'topmost') {
+        const top = parent instanceof JHost && parent.kind === 'foreach' ? parent.data : undefined
+        return top ? ((top as HostImpl).prop('topmost') as JValue) : scope
+      }
       return NO_METHOD
     }
     try {
       while (count < this.limiter.limits.maxIterations && hasNext()) {
+        this.limiter.step(n.span)
         const v = next()
         count++
         state.count = count

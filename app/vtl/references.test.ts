@@ -50,6 +50,10 @@ describe('hostile templates stay inside the sandbox', () => {
     expectRender('[$input.constructor][$util.prototype][$context.constructor]', {}, '[][][]')
   })
   it('can store odd keys as ordinary data', () => {
-    expectRender('#set($m = {})#set($m["__proto__"] = 1)$m', {}, '{__proto__=1}')
+    expectRender(
+      '#set($m = {})#set($x = $m.put("__proto__", 1))$m $m.get("__proto__") $m.__proto__',
+      {},
+      '{__proto__=1} 1 {__proto__=1}.__proto__',
+    )
   })
 })

@@ -121,7 +121,11 @@ export function runTemplate(
   try {
     const parsed = parseCached(template)
     if (!parsed.ok)
-      return { ok: false, errorKind: 'syntax', diagnostics: [diagnostic(source, parsed.error)] }
+      return {
+        ok: false,
+        errorKind: parsed.error.code.startsWith('vtl.limit') ? 'limit' : 'syntax',
+        diagnostics: [diagnostic(source, parsed.error)],
+      }
     const limiter = new Limiter({ ...DEFAULT_LIMITS, ...options.limits })
     const r = new Renderer(limiter, { macroNames: new Set(parsed.macroNames), fullText: template })
     const ctx = buildContext(input)

@@ -26,6 +26,20 @@ export class JList {
     readonly arrayOf?: string,
   ) {}
 }
+/** `list.subList(from, to)`: a read-only view that fails once the list is structurally changed. */
+export class JSubList {
+  readonly expected: number
+  constructor(
+    readonly base: JList,
+    readonly from: number,
+    readonly to: number,
+  ) {
+    this.expected = base.modCount
+  }
+  snapshot(): JValue[] {
+    return this.base.items.slice(this.from, this.to)
+  }
+}
 /** java.util.LinkedHashMap (keys are usually strings; others are keyed by type and text). */
 export class JMap {
   modCount = 0
@@ -106,6 +120,7 @@ export type JValue =
   | JList
   | JMap
   | JMapView
+  | JSubList
   | JEntry
   | JIterator
   | JHost
@@ -128,6 +143,7 @@ export function javaClassOf(v: JValue): string {
   if (v instanceof JList) return 'java.util.ArrayList'
   if (v instanceof JMap) return 'java.util.LinkedHashMap'
   if (v instanceof JMapView) return 'java.util.LinkedHashMap$View'
+  if (v instanceof JSubList) return 'java.util.ArrayList$SubList'
   if (v instanceof JEntry) return 'java.util.Map$Entry'
   if (v instanceof JIterator) return 'java.util.Iterator'
   return 'java.lang.Object'
@@ -172,7 +188,7 @@ export function javaToString(v: JValue, depth = 0): string {
     )
     return `{${parts.join(', ')}}`
   }
-  if (v instanceof JMapView)
+  if (v instanceof JMapView || v instanceof JSubList)
     return `[${v
       .snapshot()
       .map((x) => javaToString(x, depth + 1))
@@ -222,7 +238,8 @@ export function toJson(v: JValue): string {
   if (v instanceof JMap)
     return `{${[...v.entries.values()].map((e) => `${quoteJson(javaToString(e.k))}:${toJson(e.v)}`).join(',')}}`
   if (v instanceof JList) return `[${v.items.map(toJson).join(',')}]`
-  if (v instanceof JMapView) return `[${v.snapshot().map(toJson).join(',')}]`
+  if (v instanceof JMapView || v instanceof JSubList)
+    return `[${v.snapshot().map(toJson).join(',')}]`
   return quoteJson(javaToString(v))
 }
 
@@ -253,7 +270,7 @@ export function javaEquals(a: JValue, b: JValue): boolean {
 /** The elements of list-like values (lists and map views), else undefined. */
 export function listItems(v: JValue): JValue[] | undefined {
   if (v instanceof JList) return v.items
-  if (v instanceof JMapView) return v.snapshot()
+  if (v instanceof JMapView || v instanceof JSubList) return v.snapshot()
   return undefined
 }
 

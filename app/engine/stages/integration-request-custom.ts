@@ -160,8 +160,22 @@ export function buildCustomRequest(
     )
   }
   if (rendered.output === '') notes.push('The template rendered nothing; the function receives {}.')
+  // `$context.requestOverride.header.*` is applied after the whole template, over the mappings.
+  let overriddenAsync = asyncInvoke
+  for (const [name, value] of Object.entries(rendered.overrides.requestHeaders)) {
+    const i = endpointHeaders.findIndex(([n]) => n.toLowerCase() === name.toLowerCase())
+    if (i >= 0) endpointHeaders[i] = [name, value]
+    else endpointHeaders.push([name, value])
+    notes.push(`$context.requestOverride.header.${name} sets ${name} on the Invoke call.`)
+    if (name.toLowerCase() === 'x-amz-invocation-type') overriddenAsync = value === 'Event'
+  }
   return {
-    output: { payloadText: rendered.output, template: key, asyncInvoke, endpointHeaders },
+    output: {
+      payloadText: rendered.output,
+      template: key,
+      asyncInvoke: overriddenAsync,
+      endpointHeaders,
+    },
     trace: traceEntry('integration-request', 'ok', `Rendered request template ${key}`, {
       input,
       output: rendered.output,

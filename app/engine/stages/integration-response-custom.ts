@@ -12,7 +12,13 @@ import { mapResponseParameters } from './response-parameters'
 import type { DraftResponse } from '../trace'
 
 /** The integration response chosen for this Invoke answer. */
-export type Selection = { key: string; status: string; response: IntegrationResponse }
+export type Selection = {
+  key: string
+  status: string
+  response: IntegrationResponse
+  /** Index of its entry in the trace's rule list. */
+  rule: number
+}
 
 type Invoked = Extract<InvokeResult, { kind: 'response' }>
 
@@ -52,7 +58,7 @@ export function selectIntegrationResponse(
         selected: false,
       })
       if (fallback) notes.push(`Several default responses; ${fallback.status} is used.`)
-      else fallback = { key, status, response }
+      else fallback = { key, status, response, rule: rules.length - 1 }
       continue
     }
     const source = `integration.responses.${key}.selectionPattern`
@@ -98,7 +104,7 @@ export function selectIntegrationResponse(
       )
     if (m.outcome === 'matched') {
       matchCount++
-      matched ??= { key, status, response }
+      matched ??= { key, status, response, rule: rules.length - 1 }
     }
   }
   if (matchCount > 1)
@@ -106,17 +112,7 @@ export function selectIntegrationResponse(
       `${matchCount} patterns matched. AWS does not document which wins; this lab takes the first in status-code order, as in the one AWS recording (.*four hundred.* → 405 beat .+ → 502).`,
     )
   const chosen = matched ?? fallback
-  for (const rule of rules)
-    rule.selected =
-      chosen !== undefined &&
-      rule.statusCode === chosen.status &&
-      (matched ? rule.outcome === 'matched' : rule.outcome === 'default')
-  // Only the first rule of the chosen kind is the selected one.
-  let seen = false
-  for (const rule of rules) {
-    if (rule.selected && seen) rule.selected = false
-    if (rule.selected) seen = true
-  }
+  if (chosen) rules[chosen.rule]!.selected = true
   if (!chosen) {
     notes.push('No pattern matched and there is no default response (empty selectionPattern).')
     return {
@@ -196,6 +192,7 @@ export function mapIntegrationResponse(
   const { response, key } = selection
   const methodResponse = ctx.scenario.setup.method.methodResponses?.[selection.status]
   const context = buildTemplateContext(ctx, routed)
+  context.awsEndpointRequestId = invoke.lambdaRequestId
   const params = mapResponseParameters(
     ctx,
     invoke,

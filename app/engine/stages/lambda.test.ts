@@ -63,7 +63,10 @@ describe('invokeLambda', () => {
   })
 
   it('rejects a payload that is not JSON (Lambda accepts only JSON)', () => {
-    expect(invoke({ kind: 'echo' }, '<a/>').r.failure?.status).toBe(500)
+    expect(invoke({ kind: 'echo' }, '<a/>').r.failure).toMatchObject({
+      status: 400,
+      message: 'Could not parse request body into json',
+    })
   })
 
   it('resolves stage variables in the function ARN', () => {
@@ -72,5 +75,20 @@ describe('invokeLambda', () => {
     ctx.scenario.setup.method.methodIntegration.uri =
       'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:${stageVariables.fn}/invocations'
     expect(functionArn(ctx)).toBe('arn:aws:lambda:eu-west-1:1:function:my-fn')
+  })
+})
+
+describe('Lambda payload limits', () => {
+  it('rejects an event over 6 MB with 413 and turns an oversized result into a function error', () => {
+    const big = JSON.stringify({ data: 'x'.repeat(6291556) })
+    expect(invoke({ kind: 'echo' }, big).r.failure).toMatchObject({
+      status: 413,
+      message: 'Request Too Long',
+    })
+    const out = invoke({ kind: 'result', payload: { data: 'y'.repeat(6291556) } }, '{}').r.output
+    expect(out?.kind === 'response' && [out.functionError, out.errorMessage]).toEqual([
+      'Unhandled',
+      'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+    ])
   })
 })

@@ -1,6 +1,6 @@
 /** Stage 3: the Invoke call — endpoint request log lines and the stated function outcome. */
 import type { InvokeFailure, Json, LambdaOutcome } from '../../model'
-import { SIMULATED_LATENCY_MS } from '../defaults'
+import { LAMBDA_PAYLOAD_LIMIT, SIMULATED_LATENCY_MS } from '../defaults'
 import { formatJavaMap, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { pythonJsonDumps, tryParseJson } from '../json-text'
@@ -17,6 +17,18 @@ export function functionArn(ctx: RunContext): string {
   )
   const m = /functions\/(.+?)\/invocations/.exec(uri)
   return m ? m[1]! : `arn:aws:lambda:${env.region}:${env.accountId}:function:fn`
+}
+
+/** A stand-in for the temporary credentials' session token: long, opaque, repeatable. */
+function securityToken(seed: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  let h = 0x811c9dc5
+  let out = 'IQoJb3JpZ2luX2VjE'
+  for (let i = 0; out.length < 900; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i % Math.max(1, seed.length)), 16777619) >>> 0
+    out += alphabet[h % 64]
+  }
+  return out
 }
 
 /** `Tue, 01 Jan 2026 12:00:00 GMT` (HTTP date of the Invoke response). */
@@ -113,6 +125,16 @@ function responsePayload(
   }
 }
 
+/** What the function receives: an empty payload arrives as `{}`; `null` when not JSON. */
+export function parsePayload(payloadText: string): { value: Json } | null {
+  return payloadText === '' ? { value: {} } : (tryParseJson(payloadText) ?? null)
+}
+
+/** Byte size over Lambda's limit; the cheap length test skips the UTF-8 count for small text. */
+function overLimit(text: string): boolean {
+  return text.length * 3 > LAMBDA_PAYLOAD_LIMIT && utf8Length(text) > LAMBDA_PAYLOAD_LIMIT
+}
+
 /** How the integration request shapes the Invoke call. */
 export type InvokeOptions = {
   /** Editor that produced the payload (for a not-JSON diagnostic). */
@@ -121,6 +143,8 @@ export type InvokeOptions = {
   asyncInvoke?: boolean
   /** Headers set by `integration.request.header.*` mappings. */
   endpointHeaders?: HeaderPair[]
+  /** The payload already parsed (`{ value }`), or `null` when it is not JSON; parsed here if absent. */
+  parsedPayload?: { value: Json } | null
 }
 
 /** Sends the Invoke payload and returns what Lambda answered (or the invoke failure). */
@@ -134,25 +158,29 @@ export function invokeLambda(
   const outcome = scenario.lambda
   const integration = scenario.setup.method.methodIntegration
   const arn = functionArn(ctx)
-  const url = `https://lambda.${env.region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`
+  // Lambda is called in the function's own region, which the ARN names.
+  const region = /^arn:[^:]+:lambda:([^:]+):/.exec(arn)?.[1] ?? env.region
+  const url = `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`
   const amzDate = new Date(ctx.now).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
   log.value('Endpoint request URI', url)
   log.value(
     'Endpoint request headers',
     formatJavaMap([
       ['x-amzn-lambda-integration-tag', ctx.requestId],
-      ['Authorization', '*'.repeat(100) + '2a6c3e'],
+      ['Authorization', '*'.repeat(100) + ctx.requestId.replace(/[^0-9a-f]/g, '').slice(-6)],
       ['X-Amz-Date', amzDate],
       ['x-amzn-apigateway-api-id', env.apiId],
       ['Accept', 'application/json'],
       ['User-Agent', 'AmazonAPIGateway_' + env.apiId],
-      ['Host', `lambda.${env.region}.amazonaws.com`],
+      ...endpointHeaders,
+      // A session token is always there and always pushes the line past the log's cut (§4.4).
+      ['X-Amz-Security-Token', securityToken(ctx.requestId)],
+      ['Host', `lambda.${region}.amazonaws.com`],
       ['X-Amzn-Trace-Id', ctx.traceId],
       [
         'X-Amz-Source-Arn',
         `arn:aws:execute-api:${env.region}:${env.accountId}:${env.apiId}/${ctx.stage}/${scenario.request.method}${scenario.request.path}`,
       ],
-      ...endpointHeaders,
     ]),
   )
   log.value('Endpoint request body after transformations', payloadText)
@@ -166,7 +194,9 @@ export function invokeLambda(
       ? outcome.failure
       : notPost
         ? 'integrationHttpMethodNotPost'
-        : undefined
+        : overLimit(payloadText)
+          ? 'payloadTooLarge'
+          : undefined
   if (failure !== undefined) {
     const f = FAILURES[failure] ?? FAILURES.notFound
     const { note, ...gatewayFailure } = f
@@ -178,20 +208,22 @@ export function invokeLambda(
   }
 
   // Lambda accepts only JSON (or an empty payload, which the function sees as `{}`).
-  const parsed = payloadText === '' ? { value: {} } : tryParseJson(payloadText)
+  const parsed =
+    options.parsedPayload !== undefined ? options.parsedPayload : parsePayload(payloadText)
   if (!parsed) {
     return {
       output: { kind: 'failure', failure: 'notFound' },
       failure: {
         type: 'INTEGRATION_FAILURE',
-        status: 500,
-        message: 'Internal server error',
+        status: 400,
+        message: 'Could not parse request body into json',
         literalBody: true,
+        errorType: 'BadRequestException',
       },
-      trace: traceEntry('lambda', 'failed', 'Lambda rejected a payload that is not JSON', {
+      trace: traceEntry('lambda', 'failed', 'Lambda rejected a payload that is not JSON: 400', {
         input,
         notes: [
-          'Lambda’s Invoke API accepts only JSON; it answers InvalidRequestContentException and API Gateway returns 500 (inferred).',
+          'Lambda’s Invoke API accepts only JSON. It rejects this payload (InvalidRequestContentException) and the client gets 400 "Could not parse request body into json" (user reports; AWS appends the JSON parser’s detail, which the lab does not reproduce).',
         ],
         diagnostics: [
           diagnostic(
@@ -199,7 +231,7 @@ export function invokeLambda(
             'warning',
             'lambda.payload-not-json',
             'The Invoke payload is not JSON, so Lambda rejects the call.',
-            'Add a request template for this Content-Type that produces JSON.',
+            'Add a request template for this Content-Type that produces JSON (escape values with $util.escapeJavaScript).',
           ),
         ],
       }),
@@ -207,9 +239,18 @@ export function invokeLambda(
   }
 
   // An `Event` invocation is queued: Lambda answers 202 with no payload, whatever the function does.
-  const answer: ReturnType<typeof responsePayload> = asyncInvoke
+  let answer: ReturnType<typeof responsePayload> = asyncInvoke
     ? { text: '' }
     : responsePayload(outcome, payloadText, parsed.value)
+  if (overLimit(answer.text)) {
+    // Lambda itself turns an oversized result into a function error (§1.3, §6).
+    const errorMessage = `Response payload size exceeded maximum allowed payload size (${LAMBDA_PAYLOAD_LIMIT} bytes).`
+    answer = {
+      text: JSON.stringify({ errorMessage, errorType: 'Function.ResponseSizeTooLarge' }),
+      functionError: 'Unhandled',
+      errorMessage,
+    }
+  }
   const lambdaRequestId = answer.requestId ?? env.nextId()
   log.add(
     `Received response. Status: ${asyncInvoke ? 202 : 200}, Integration latency: ${SIMULATED_LATENCY_MS} ms`,

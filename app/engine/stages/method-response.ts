@@ -47,6 +47,8 @@ export function finalizeResponse(
   isProxy: boolean,
 ): { response: ClientResponse; trace: ReturnType<typeof traceEntry> } {
   const own = draft.headers
+  // The trace header API Gateway returns carries the sampling decision (§4.2).
+  const sampledTraceId = ctx.traceId + ';Sampled=0'
   const ctIndex = own.findIndex(([n]) => n.toLowerCase() === 'content-type')
   const contentType: HeaderPair =
     ctIndex >= 0 ? own[ctIndex]! : ['Content-Type', 'application/json']
@@ -58,12 +60,12 @@ export function finalizeResponse(
     ['x-amzn-RequestId', ctx.requestId],
     ['x-amz-apigw-id', ctx.extendedRequestId],
     ...rest,
-    ['X-Amzn-Trace-Id', ctx.traceId],
+    ['X-Amzn-Trace-Id', sampledTraceId],
   ]
   // The console prints proxy headers before the trace id, custom ones after it (§4.2, §4.4).
   const logged: HeaderPair[] = isProxy
-    ? [...own, ['X-Amzn-Trace-Id', ctx.traceId], ...(ctIndex >= 0 ? [] : [contentType])]
-    : [['X-Amzn-Trace-Id', ctx.traceId], ...own]
+    ? [...own, ['X-Amzn-Trace-Id', sampledTraceId], ...(ctIndex >= 0 ? [] : [contentType])]
+    : [['X-Amzn-Trace-Id', sampledTraceId], ...own]
   ctx.log.value('Method response body after transformations', draft.body)
   ctx.log.value('Method response headers', formatJavaMap(logged))
   ctx.log.add('Successfully completed execution')

@@ -4,12 +4,24 @@
  */
 import type { StateCreator } from 'zustand'
 import type { Simulation } from '../../model'
-import type { AppState, RuleCheck } from '../types'
+import type {
+  AppState,
+  RuleCheck,
+  SerializedScenario,
+  SimulationDisplay,
+  TrialResult,
+} from '../types'
 
 /** The output slice's state and its single writer. */
 export type OutputSlice = {
   /** Latest simulation of the current scenario; undefined until the first answer. */
   simulation: Simulation | undefined
+  /** Display texts of that simulation. */
+  display: SimulationDisplay | undefined
+  /** The scenario serialised by the worker, when it has caught up with the latest edit. */
+  serialized: SerializedScenario | undefined
+  /** How each trial errorMessage fared. */
+  trials: TrialResult[]
   /** Live match state of each integration response's pattern, keyed by status code. */
   matches: Record<string, RuleCheck>
   /** Evaluation keys stopped for exceeding the time budget in the latest run. */
@@ -18,13 +30,21 @@ export type OutputSlice = {
   pending: boolean
   /** Written by the simulation runner only. */
   receiveOutput: (
-    output: Partial<Pick<OutputSlice, 'simulation' | 'matches' | 'stopped' | 'pending'>>,
+    output: Partial<
+      Pick<
+        OutputSlice,
+        'simulation' | 'display' | 'serialized' | 'trials' | 'matches' | 'stopped' | 'pending'
+      >
+    >,
   ) => void
 }
 
 /** Creates the output slice. */
 export const createOutputSlice: StateCreator<AppState, [], [], OutputSlice> = (set) => ({
   simulation: undefined,
+  display: undefined,
+  serialized: undefined,
+  trials: [],
   matches: {},
   stopped: [],
   pending: true,

@@ -17,6 +17,9 @@ export type UiSlice = {
   /** How the client response body is shown. */
   bodyView: 'pretty' | 'raw'
   banner: Banner | null
+  /** Other errorMessages to try, separated by lines holding only `---`. */
+  trialMessages: string
+  setTrialMessages: (text: string) => void
   setTheme: (theme: ThemePreference) => void
   setBodyView: (view: 'pretty' | 'raw') => void
   showBanner: (banner: Banner) => void
@@ -28,6 +31,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   theme: 'system',
   bodyView: 'pretty',
   banner: null,
+  trialMessages: '',
+  setTrialMessages: (trialMessages) => set({ trialMessages }),
   setTheme: (theme) => set({ theme }),
   setBodyView: (bodyView) => set({ bodyView }),
   showBanner: (banner) => set({ banner }),

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 
 /** Characters shown before "Show all": laying out megabytes of text would freeze the page. */
-export const LONG_TEXT_PREVIEW = 20_000
+export const LONG_TEXT_PREVIEW = 4_000
 
 /** A read-only block of text that shows a preview of huge texts until asked for all of it. */
 export function LongText(props: {

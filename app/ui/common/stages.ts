@@ -9,12 +9,3 @@ export const STAGE_LABELS: Record<StageName, string> = {
   'method-response': 'Method response',
   'gateway-response': 'Gateway response',
 }
-
-/** Pretty JSON when the text is JSON, else the text unchanged. */
-export function prettifyBody(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2)
-  } catch {
-    return text
-  }
-}

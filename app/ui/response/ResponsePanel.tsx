@@ -1,8 +1,6 @@
-import { useMemo } from 'react'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
 import { LongText } from '../common/LongText'
-import { prettifyBody } from '../common/stages'
 
 function statusClass(code: number): string {
   if (code >= 500) return 'status-5xx'
@@ -12,7 +10,7 @@ function statusClass(code: number): string {
 }
 
 function ResponseBody(props: { body: string; view: 'pretty' | 'raw' }) {
-  const pretty = useMemo(() => prettifyBody(props.body), [props.body])
+  const pretty = useAppStore((s) => s.display?.bodyPretty ?? props.body)
   return (
     <LongText
       className="body"

@@ -1,19 +1,12 @@
-import { useMemo } from 'react'
 import { useAppStore } from '../../state/store'
 import { CopyButton } from '../common/CopyButton'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
-import { prettifyBody } from '../common/stages'
 
 /** The Invoke payload the function received (the event), exactly as sent and prettified. */
 export function EventPanel() {
-  const text = useAppStore((s) => {
-    const simulation = s.simulation
-    if (!simulation) return undefined
-    if (simulation.lambdaEventText !== undefined) return simulation.lambdaEventText
-    return simulation.lambdaEvent === undefined ? undefined : JSON.stringify(simulation.lambdaEvent)
-  })
-  const pretty = useMemo(() => (text === undefined ? undefined : prettifyBody(text)), [text])
+  const text = useAppStore((s) => s.display?.eventText)
+  const pretty = useAppStore((s) => s.display?.eventPretty)
   return (
     <Panel
       title="Event the function received"

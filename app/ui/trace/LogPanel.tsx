@@ -5,7 +5,7 @@ import { Panel } from '../common/Panel'
 
 /** The execution log, as the API Gateway console's Test feature prints it. */
 export function LogPanel() {
-  const text = useAppStore((s) => s.simulation?.log.join('\n') ?? '')
+  const text = useAppStore((s) => s.display?.logText ?? '')
   return (
     <Panel
       title="Execution log"

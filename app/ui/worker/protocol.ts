@@ -1,6 +1,6 @@
 /** Messages between the page and the simulation worker. Plain JSON, so they survive postMessage. */
 import type { Scenario, Simulation } from '../../model'
-import type { RuleCheck } from '../../state/types'
+import type { RuleCheck, SimulationDisplay, TrialResult } from '../../state/types'
 
 export type { RuleCheck }
 
@@ -10,6 +10,8 @@ export type SimulateRequest = {
   scenario: Scenario
   /** Evaluation keys not to run again (they exceeded the budget before). */
   stopped: string[]
+  /** Other errorMessages to try against the same configuration. */
+  trials: string[]
 }
 
 /**
@@ -20,7 +22,27 @@ export type SimulateRequest = {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'evaluate'; seq: number; key: string }
-  | { type: 'result'; seq: number; simulation: Simulation; checks: Record<string, RuleCheck> }
+  | {
+      type: 'result'
+      seq: number
+      /** Prepared for display: trace inputs/outputs are text (see prepare-display.ts). */
+      simulation: Simulation
+      display: SimulationDisplay
+      /** `JSON.stringify(scenario)`, and its share fragment (null when too large to mirror). */
+      serialized: { json: string; fragment: string | null }
+      checks: Record<string, RuleCheck>
+      trials: TrialResult[]
+    }
+
+/**
+ * Scenarios larger than this (JSON characters) are not mirrored into the address bar: such links
+ * are too long to paste anyway. The URL then loses its fragment, so a reload restores the
+ * autosave rather than an older link.
+ */
+export const FRAGMENT_MIRROR_LIMIT = 64 * 1024
+
+/** At most this many trial messages are simulated per change. */
+export const MAX_TRIALS = 20
 
 /** The time budget of one simulation, in milliseconds. */
 export const SIMULATION_BUDGET_MS = 250

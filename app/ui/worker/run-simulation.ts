@@ -3,22 +3,50 @@
  * current subject (so the rule table shows live match state even for a proxy integration).
  * Kept apart from the worker entry so it can be tested in Node.
  */
-import { createEnv, simulate } from '../../engine'
+import { createEnv, simulate, type EngineEnv } from '../../engine'
+import type { Json, Scenario } from '../../model'
 import { matchSelectionPattern } from '../../regex'
-import { readRules, readSelectionSubject } from '../../state/scenario-edit'
+import { encodeShareState } from '../../share'
+import { readRules, readSelectionSubject, writeObjectField } from '../../state/scenario-edit'
+import type { TrialResult } from '../../state/types'
 import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
-import { STOPPED_MESSAGE } from './protocol'
+import { prepareForDisplay } from './prepare-display'
+import { FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, STOPPED_MESSAGE } from './protocol'
 
 /** The editor id of a rule's selection pattern. */
 export function toPatternEditorId(statusCode: string): string {
   return `integration.responses.${statusCode}.selectionPattern`
 }
 
+/**
+ * Simulates the scenario as if the function had thrown `message`: the same error payload with
+ * only its errorMessage replaced (a result or failure outcome becomes a plain unhandled Error).
+ */
+export function runTrial(scenario: Scenario, message: string, env: EngineEnv): TrialResult {
+  const lambda = scenario.lambda
+  const payload: Json =
+    lambda.kind === 'error'
+      ? writeObjectField(lambda.payload, 'errorMessage', message)
+      : { errorType: 'Error', errorMessage: message }
+  const functionError = lambda.kind === 'error' ? lambda.functionError : 'Unhandled'
+  const trial: Scenario = {
+    ...scenario,
+    lambda: { kind: 'error', payload, ...(functionError ? { functionError } : {}) },
+  }
+  const simulation = simulate(trial, env)
+  const rules = simulation.trace.find((t) => t.stage === 'integration-response')?.rules ?? []
+  return {
+    message,
+    statusCode: simulation.response.statusCode,
+    selected: rules.find((r) => r.selected)?.statusCode,
+  }
+}
+
 /** Runs one request, announcing each evaluation through `post` before it starts. */
 export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage) => void): void {
-  const { seq, scenario, stopped } = request
+  const { seq, scenario, stopped, trials } = request
   const onEvaluate = (key: string) => post({ type: 'evaluate', seq, key })
-  const simulation = simulate(scenario, createEnv({ stopped, onEvaluate }))
+  const raw = simulate(scenario, createEnv({ stopped, onEvaluate }))
   const subject = readSelectionSubject(scenario) ?? ''
   const checks: Record<string, RuleCheck> = {}
   for (const [statusCode, rule] of Object.entries(readRules(scenario))) {
@@ -54,5 +82,20 @@ export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage)
       }
     }
   }
-  post({ type: 'result', seq, simulation, checks })
+  const { simulation, display } = prepareForDisplay(raw)
+  const json = JSON.stringify(scenario)
+  const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : encodeShareState({ scenario })
+  const env = () => createEnv({ stopped, onEvaluate })
+  const trialResults = trials
+    .slice(0, MAX_TRIALS)
+    .map((message) => runTrial(scenario, message, env()))
+  post({
+    type: 'result',
+    seq,
+    simulation,
+    display,
+    checks,
+    serialized: { json, fragment },
+    trials: trialResults,
+  })
 }

@@ -149,6 +149,15 @@ describe('simulation runner', () => {
     const { runner, outputs, fireTimers } = setup([], true)
     runner.run(createDefaultScenario())
     fireTimers()
-    expect(outputs).toEqual([{ simulation: undefined, checks: {}, stopped: [] }])
+    expect(outputs).toEqual([
+      {
+        simulation: undefined,
+        display: undefined,
+        serialized: undefined,
+        trials: [],
+        checks: {},
+        stopped: [],
+      },
+    ])
   })
 })

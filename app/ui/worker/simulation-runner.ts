@@ -4,6 +4,7 @@
  * is run again in a fresh worker without it. Only the newest scenario's answer is delivered.
  */
 import type { Scenario, Simulation } from '../../model'
+import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../state/types'
 import { readEvaluationText } from '../../state/scenario-edit'
 import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
 import { SIMULATION_BUDGET_MS } from './protocol'
@@ -18,6 +19,11 @@ export type WorkerLike = {
 /** What the runner delivers for the newest scenario. */
 export type RunnerOutput = {
   simulation: Simulation | undefined
+  display: SimulationDisplay | undefined
+  /** Undefined when the run did not finish. */
+  serialized: SerializedScenario | undefined
+  /** How each trial errorMessage fared. */
+  trials: TrialResult[]
   checks: Record<string, RuleCheck>
   /** Keys stopped for exceeding the budget. */
   stopped: string[]
@@ -34,16 +40,20 @@ export type RunnerOptions = {
 
 /** The runner's public face. */
 export type SimulationRunner = {
-  run: (scenario: Scenario) => void
+  /** Simulates `scenario`, and each of `trials` as the errorMessage (see run-simulation.ts). */
+  run: (scenario: Scenario, trials?: readonly string[]) => void
   dispose: () => void
 }
 
 /** A runaway run is retried at most this many times (one new stopped key each time). */
 const MAX_RESTARTS = 8
 
+/** One request to the worker; a new object for every change, so identity says "newer". */
+type Job = { scenario: Scenario; trials: readonly string[] }
+
 type InFlight = {
   seq: number
-  scenario: Scenario
+  job: Job
   lastKey: string | undefined
   timer: unknown
   restarts: number
@@ -61,7 +71,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   let workerReady = false
   let seq = 0
   let inFlight: InFlight | undefined
-  let latest: Scenario | undefined
+  let latest: Job | undefined
   let disposed = false
 
   const ensureWorker = (): WorkerLike => {
@@ -80,13 +90,14 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     return [...stoppedTexts.keys()]
   }
 
-  const start = (scenario: Scenario, restarts: number) => {
+  const start = (job: Job, restarts: number) => {
     seq += 1
+    const { scenario, trials } = job
     const stopped = currentStopped(scenario)
-    inFlight = { seq, scenario, lastKey: undefined, restarts, timer: undefined }
+    inFlight = { seq, job, lastKey: undefined, restarts, timer: undefined }
     const target = ensureWorker()
     if (workerReady) startBudget(inFlight)
-    target.postMessage({ seq, scenario, stopped })
+    target.postMessage({ seq, scenario, stopped, trials: [...trials] })
   }
 
   const startBudget = (run: InFlight) => {
@@ -108,13 +119,16 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     if (inFlight.timer !== undefined) clearTimer(inFlight.timer)
     const finished = inFlight
     inFlight = undefined
-    if (latest !== finished.scenario && latest) {
+    if (latest !== finished.job && latest) {
       // A newer scenario arrived meanwhile: this answer is stale.
       start(latest, 0)
       return
     }
     options.onOutput({
       simulation: message.simulation,
+      display: message.display,
+      serialized: { scenario: finished.job.scenario, ...message.serialized },
+      trials: message.trials,
       checks: message.checks,
       stopped: [...stoppedTexts.keys()],
     })
@@ -128,24 +142,31 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     worker = undefined
     workerReady = false
     const key = runaway.lastKey
-    const target = latest ?? runaway.scenario
+    const target = latest ?? runaway.job
     if (key && !stoppedTexts.has(key) && runaway.restarts < MAX_RESTARTS) {
-      stoppedTexts.set(key, readEvaluationText(runaway.scenario, key))
-      start(target, target === runaway.scenario ? runaway.restarts + 1 : 0)
+      stoppedTexts.set(key, readEvaluationText(runaway.job.scenario, key))
+      start(target, target === runaway.job ? runaway.restarts + 1 : 0)
       return
     }
-    if (target !== runaway.scenario) {
+    if (target !== runaway.job) {
       start(target, 0)
       return
     }
-    options.onOutput({ simulation: undefined, checks: {}, stopped: [...stoppedTexts.keys()] })
+    options.onOutput({
+      simulation: undefined,
+      display: undefined,
+      serialized: undefined,
+      trials: [],
+      checks: {},
+      stopped: [...stoppedTexts.keys()],
+    })
   }
 
   return {
-    run: (scenario) => {
+    run: (scenario, trials = []) => {
       if (disposed) return
-      latest = scenario
-      if (!inFlight) start(scenario, 0)
+      latest = { scenario, trials }
+      if (!inFlight) start(latest, 0)
     },
     dispose: () => {
       disposed = true

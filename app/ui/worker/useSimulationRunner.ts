@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react'
 import type { AppStore } from '../../state/store'
+import { splitTrialMessages } from '../../state/scenario-edit'
 import { createSimulationRunner, type WorkerLike } from './simulation-runner'
 
 function createSimulationWorker(): WorkerLike {
@@ -17,14 +18,23 @@ export function useSimulationRunner(store: AppStore): void {
   useEffect(() => {
     const runner = createSimulationRunner({
       createWorker: createSimulationWorker,
-      onOutput: ({ simulation, checks, stopped }) =>
-        store.getState().receiveOutput({ simulation, matches: checks, stopped, pending: false }),
+      onOutput: ({ simulation, display, serialized, trials, checks, stopped }) =>
+        store.getState().receiveOutput({
+          simulation,
+          display,
+          serialized,
+          trials,
+          matches: checks,
+          stopped,
+          pending: false,
+        }),
     })
-    runner.run(store.getState().scenario)
+    const { scenario, trialMessages } = store.getState()
+    runner.run(scenario, splitTrialMessages(trialMessages))
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.scenario !== previous.scenario) {
+      if (state.scenario !== previous.scenario || state.trialMessages !== previous.trialMessages) {
         if (!state.pending) state.receiveOutput({ pending: true })
-        runner.run(state.scenario)
+        runner.run(state.scenario, splitTrialMessages(state.trialMessages))
       }
     })
     return () => {

@@ -1,8 +1,17 @@
 /**
  * Whitelisted java.util.List / Map / Map views / Iterator / Map.Entry methods.
  */
-import type { JList } from '../values'
-import { JEntry, JIterator, JMap, JMapView, javaEquals, listItems, type JValue } from '../values'
+import {
+  JEntry,
+  JIterator,
+  JList,
+  JMap,
+  JMapView,
+  JSubList,
+  javaEquals,
+  listItems,
+  type JValue,
+} from '../values'
 import { NO_METHOD, checkIndex, isInt, raise, type MethodResult } from './support'
 
 /** A fail-fast iterator over a list. */
@@ -64,6 +73,8 @@ export function callListMethod(l: JList, name: string, a: JValue[]): MethodResul
       return n === 1 ? items.map((e) => javaEquals(e, x ?? null)).lastIndexOf(true) : NO_METHOD
     case 'add':
       if (n === 1) {
+        if (items.length >= 1_000_000)
+          raise('vtl.limit', 'The list would grow past 1,000,000 elements')
         items.push(x ?? null)
         l.modCount++
         return true
@@ -79,7 +90,9 @@ export function callListMethod(l: JList, name: string, a: JValue[]): MethodResul
     case 'addAll': {
       const more = n === 1 ? listItems(x ?? null) : undefined
       if (!more) return NO_METHOD
-      items.push(...more)
+      if (items.length + more.length > 1_000_000)
+        raise('vtl.limit', 'The list would grow past 1,000,000 elements')
+      for (const x of [...more]) items.push(x)
       l.modCount++
       return more.length > 0
     }
@@ -105,6 +118,14 @@ export function callListMethod(l: JList, name: string, a: JValue[]): MethodResul
       return null
     case 'iterator':
       return n === 0 ? listIterator(l) : NO_METHOD
+    case 'subList':
+      if (n !== 2 || !isInt(x) || !isInt(y)) return NO_METHOD
+      if (x < 0 || y > items.length || x > y)
+        raise(
+          'java.lang.IndexOutOfBoundsException',
+          `fromIndex: ${x}, toIndex: ${y}, size: ${items.length}`,
+        )
+      return new JSubList(l, x, y)
     case 'containsAll': {
       const other = n === 1 ? listItems(x ?? null) : undefined
       return other ? other.every((e) => indexOf(items, e) >= 0) : NO_METHOD
@@ -193,4 +214,22 @@ export function callEntryOrIterator(
   if (name === 'hasNext') return iteratorHasNext(o)
   if (name === 'next') return iteratorNext(o)
   return NO_METHOD
+}
+
+const SUBLIST_READS = new Set([
+  'size',
+  'isEmpty',
+  'get',
+  'contains',
+  'indexOf',
+  'lastIndexOf',
+  'iterator',
+  'containsAll',
+])
+
+/** Read-only methods of a subList view; any use after the list changed size throws CME. */
+export function callSubListMethod(v: JSubList, name: string, a: JValue[]): MethodResult {
+  if (!SUBLIST_READS.has(name)) return NO_METHOD
+  if (v.base.modCount !== v.expected) raise('java.util.ConcurrentModificationException', '')
+  return callListMethod(new JList(v.snapshot()), name, a)
 }

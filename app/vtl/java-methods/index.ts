@@ -14,6 +14,7 @@ import {
   JLong,
   JMap,
   JMapView,
+  JSubList,
   javaClassOf,
   javaEquals,
   javaHash,
@@ -21,7 +22,13 @@ import {
   type JValue,
 } from '../values'
 import { compareNumbers, wrapInteger } from '../operators'
-import { callEntryOrIterator, callListMethod, callMapMethod, callViewMethod } from './collections'
+import {
+  callEntryOrIterator,
+  callListMethod,
+  callMapMethod,
+  callSubListMethod,
+  callViewMethod,
+} from './collections'
 import { callStringMethod } from './string'
 import { NO_METHOD, asDouble, isStr, raise, type MethodResult } from './support'
 
@@ -53,7 +60,10 @@ function callNumber(
   switch (name) {
     case 'intValue':
       if (n) return NO_METHOD
-      if (v instanceof JDouble) return Number.isNaN(asNum) ? 0 : Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.trunc(asNum)))
+      if (v instanceof JDouble)
+        return Number.isNaN(asNum)
+          ? 0
+          : Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.trunc(asNum)))
       return typeof v === 'number' ? v : Number(BigInt.asIntN(32, v.v))
     case 'longValue':
       if (n) return NO_METHOD
@@ -141,9 +151,18 @@ export function callMethod(target: JValue, name: string, args: JValue[]): Method
   if (name === 'hashCode' && args.length === 0) return javaHash(target)
   if (name === 'compareTo' && args.length === 1) {
     const x = args[0] ?? null
-    const comparable = typeof target === 'string' || typeof target === 'boolean' || typeof target === 'number' || target instanceof JDouble || target instanceof JLong || target instanceof JBigInt
+    const comparable =
+      typeof target === 'string' ||
+      typeof target === 'boolean' ||
+      typeof target === 'number' ||
+      target instanceof JDouble ||
+      target instanceof JLong ||
+      target instanceof JBigInt
     if (comparable && x !== null && javaClassOf(x) !== javaClassOf(target))
-      raise('java.lang.ClassCastException', `class ${javaClassOf(x)} cannot be cast to class ${javaClassOf(target)}`)
+      raise(
+        'java.lang.ClassCastException',
+        `class ${javaClassOf(x)} cannot be cast to class ${javaClassOf(target)}`,
+      )
   }
   if (typeof target === 'string') return callStringMethod(target, name, args)
   if (typeof target === 'boolean') return callBoolean(target, name, args)
@@ -157,6 +176,7 @@ export function callMethod(target: JValue, name: string, args: JValue[]): Method
   if (target instanceof JList) return callListMethod(target, name, args)
   if (target instanceof JMap) return callMapMethod(target, name, args)
   if (target instanceof JMapView) return callViewMethod(target, name, args)
+  if (target instanceof JSubList) return callSubListMethod(target, name, args)
   if (target instanceof JEntry || target instanceof JIterator)
     return callEntryOrIterator(target, name, args)
   return NO_METHOD

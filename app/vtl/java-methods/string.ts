@@ -138,7 +138,8 @@ export function callStringMethod(s: string, name: string, a: JValue[]): MethodRe
       return n === 1 && isStr(x) ? regex(javaStringMatches(s, x)) : NO_METHOD
     case 'split':
       if (n === 1 && isStr(x)) return new JList(regex(javaSplit(s, x)), false, 'java.lang.String')
-      if (n === 2 && isStr(x) && isInt(y)) return new JList(regex(javaSplit(s, x, y)), false, 'java.lang.String')
+      if (n === 2 && isStr(x) && isInt(y))
+        return new JList(regex(javaSplit(s, x, y)), false, 'java.lang.String')
       return NO_METHOD
     case 'equals':
       return n === 1 ? x === s : NO_METHOD
