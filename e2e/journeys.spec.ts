@@ -78,6 +78,20 @@ test.describe('debugging selection patterns', () => {
   })
 })
 
+test.describe('many messages at once', () => {
+  test('each trial message shows the rule it selects and the status', async ({ page }) => {
+    await page.goto('/')
+    await page
+      .getByTestId('trials.input')
+      .fill('Dummy error: disk full\n---\nTimeout\n---\nline 1\nDummy error')
+    await expect(page.getByTestId('trials.row.0.status')).toHaveText('400')
+    await expect(page.getByTestId('trials.row.1.status')).toHaveText('200')
+    // `.` does not cross the line break, so the whole message does not match.
+    await expect(page.getByTestId('trials.row.2.selected')).toHaveText('200')
+    await expect(page.getByTestId('response.status')).toHaveText('400')
+  })
+})
+
 test.describe('sharing', () => {
   test('a shared link restores the identical state in a new browser', async ({
     page,
@@ -109,6 +123,63 @@ test.describe('sharing', () => {
     })
     expect(JSON.parse(text)).toEqual(JSON.parse(exported))
     await other.close()
+  })
+})
+
+test.describe('sharing into an open tab', () => {
+  test('pasting a link into the address bar of an open lab loads it', async ({
+    page,
+    header,
+    response,
+  }) => {
+    await page.goto('/')
+    await header.choosePreset('malformed-proxy')
+    await expect(response.status()).toHaveText('502')
+    const url = await header.share()
+    await header.choosePreset('seed-custom-success')
+    await expect(response.status()).toHaveText('200')
+    // The address bar mirrors the current state (debounced); wait for it, so the pasted link is
+    // a change of fragment. Only the fragment changes, so the page is not reloaded.
+    const shared = new URL(url).hash
+    await expect.poll(() => page.evaluate(() => window.location.hash)).not.toBe(shared)
+    await page.evaluate((hash) => (window.location.hash = hash), shared)
+    await expect(response.status()).toHaveText('502')
+    await page.evaluate(() => (window.location.hash = '#v1.broken'))
+    await expect(page.getByTestId('banner')).toContainText('current work is unchanged')
+    await expect(response.status()).toHaveText('502')
+  })
+})
+
+test.describe('import and export', () => {
+  test('an exported file imports back; a bad file is refused with a message', async ({
+    page,
+    header,
+    banner,
+    response,
+  }) => {
+    await page.goto('/')
+    await header.choosePreset('timeout')
+    await expect(response.status()).toHaveText('504')
+    const exported = await header.exportScenario()
+
+    await header.choosePreset('seed-custom-error')
+    await expect(response.status()).toHaveText('400')
+    const input = page.getByTestId('import.file')
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"setup": {}}'),
+    })
+    await expect(banner.root()).toContainText('Import failed')
+    await expect(response.status()).toHaveText('400')
+
+    await input.setInputFiles({
+      name: 'scenario.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported),
+    })
+    await expect(banner.root()).toHaveCount(0)
+    await expect(response.status()).toHaveText('504')
   })
 })
 

@@ -95,6 +95,7 @@ test('typing updates the response without long main-thread tasks', async ({
   )
   // A generous bound: the 16 ms budget is measured by `npm run bench`, not by this test.
   expect(median).toBeLessThan(500)
+  expect(use.tasks, 'tasks traced').toBeGreaterThan(0)
   expect(use.longestCpuMs, 'longest main-thread task (ms of CPU)').toBeLessThanOrEqual(50)
   expect((await probes.report()).pageErrors).toEqual([])
 })

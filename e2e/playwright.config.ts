@@ -43,7 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    // Always a fresh build of the current sources (type checking is `npm run check`'s job).
+    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
     cwd: '..',
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !CI,

@@ -109,3 +109,9 @@ export function utf8Length(text: string): number {
   }
   return bytes
 }
+
+/** `Thu, 01 Jan 2026 12:00:00 GMT`: an HTTP `Date` header value. */
+export function httpDate(epochMs: number): string {
+  const d = new Date(epochMs)
+  return Number.isNaN(d.getTime()) ? 'Thu, 01 Jan 1970 00:00:00 GMT' : d.toUTCString()
+}

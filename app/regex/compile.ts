@@ -4,7 +4,8 @@
  */
 import type { Span } from '../model'
 import { RegexSyntaxError, RegexTranslateError } from './errors'
-import { NamedCharError, JavaPatternParser } from './parser'
+import { JavaPatternParser } from './parser'
+import { NamedCharError } from './parser-escape'
 import { translateTree } from './translate'
 import type { Translation } from './translate'
 import type { ParsedPattern } from './ast'

@@ -20,7 +20,7 @@ function matchesWhole(pattern: string, subject: string): boolean {
 function furthestReach(pattern: string, subject: string): number {
   const c = compileJavaPattern(pattern)
   if (c.kind !== 'ok') return 0
-  const jm = new JavaMatcher(subject, c.translation.groupCount, 0, 200_000)
+  const jm = new JavaMatcher(subject, c.translation.groupCount, 0, 50_000)
   try {
     jm.m(c.parsed.root, 0, (e) => e === subject.length)
   } catch (e) {
@@ -31,7 +31,9 @@ function furthestReach(pattern: string, subject: string): number {
 
 const describeChar = (ch: string) =>
   ({ '\n': 'a line break (\\n)', '\r': 'a carriage return (\\r)', '\t': 'a tab' })[ch] ??
-  (TERMINATOR.test(ch) ? `a line terminator (U+${ch.codePointAt(0)?.toString(16).toUpperCase()})` : `"${ch}"`)
+  (TERMINATOR.test(ch)
+    ? `a line terminator (U+${ch.codePointAt(0)?.toString(16).toUpperCase()})`
+    : `"${ch}"`)
 
 const quote = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)
 
@@ -51,14 +53,23 @@ export function explainMismatch(pattern: string, subject: string): string {
 
   const lineBreak = subject.search(TERMINATOR)
   const fixes: [string, string][] = [
-    ['(?s)', lineBreak >= 0 ? `\`.\` does not match the line break at offset ${lineBreak}: start the pattern with (?s), or write (\\n|.) or [\\s\\S] instead of \`.\`.` : ''],
+    [
+      '(?s)',
+      lineBreak >= 0
+        ? `\`.\` does not match the line break at offset ${lineBreak}: start the pattern with (?s), or write (\\n|.) or [\\s\\S] instead of \`.\`.`
+        : '',
+    ],
     ['(?i)', 'Letter case differs: start the pattern with (?i) to ignore case.'],
   ]
   for (const [flag, text] of fixes) {
-    if (text && matchesWhole(`${flag}${pattern}`, subject)) return [...parts, `Likely cause: ${text}`].join(' ')
+    if (text && matchesWhole(`${flag}${pattern}`, subject))
+      return [...parts, `Likely cause: ${text}`].join(' ')
   }
+  // A pattern that already starts and ends with "anything" cannot be failing for want of a wrap.
+  const wrapped =
+    /^(\(\?[a-zA-Z]+\))?(\.\*|\[\\s\\S\]\*)/.test(pattern) && /(\.\*|\[\\s\\S\]\*)$/.test(pattern)
   const c = compileJavaPattern(pattern)
-  if (c.kind === 'ok') {
+  if (c.kind === 'ok' && !wrapped) {
     const found = findFrom(c, subject, 0)
     if (found && found !== 'too-complex' && (found.end > found.start || pattern === '')) {
       const head = `${lineBreak >= 0 ? '(?s)' : ''}${pattern.startsWith('.*') ? '' : '.*'}`

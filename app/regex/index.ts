@@ -29,7 +29,7 @@ export type SelectionMatch = {
 }
 
 /** Diagnostics for a pattern that did not compile (invalid or untranslatable). */
-export function compileDiagnostics(compiled: Compiled, source: EditorId): Diagnostic[] {
+function compileDiagnostics(compiled: Compiled, source: EditorId): Diagnostic[] {
   if (compiled.kind === 'invalid')
     return [
       {
@@ -97,6 +97,13 @@ export type JavaRegexTranslation = {
   flags: string
   /** `groupMap[n]`: JavaScript group number of Java group n. */
   groupMap: number[]
+  /**
+   * `false` when the RegExp would behave differently from Java on some input (see `inexactReason`);
+   * matching then uses the built-in Java-semantics interpreter, never this source.
+   */
+  exact: boolean
+  /** Why the source is not exact, e.g. "Java keeps captures from earlier repetitions". */
+  inexactReason?: string
 }
 
 /** Translates a Java pattern to JavaScript, or returns diagnostics (invalid / untranslatable). */
@@ -105,7 +112,10 @@ export function translateJavaRegex(
   source: EditorId = 'pattern',
 ): { ok: true; value: JavaRegexTranslation } | { ok: false; diagnostics: Diagnostic[] } {
   const compiled = compileJavaPattern(pattern)
-  if (compiled.kind !== 'ok') return { ok: false, diagnostics: compileDiagnostics(compiled, source) }
+  if (compiled.kind !== 'ok')
+    return { ok: false, diagnostics: compileDiagnostics(compiled, source) }
   const { source: js, flags, groupMap } = compiled.translation
-  return { ok: true, value: { source: js, flags, groupMap } }
+  const value: JavaRegexTranslation = { source: js, flags, groupMap, exact: !compiled.inexact }
+  if (compiled.inexact) value.inexactReason = compiled.inexact.reason
+  return { ok: true, value }
 }

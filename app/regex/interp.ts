@@ -86,7 +86,9 @@ export class JavaMatcher {
         for (const b of node.branches) if (this.m(b, i, k)) return true
         return false
       case 'group':
-        return node.index === null ? this.m(node.body, i, k) : this.capture(node.index, node.body, i, k)
+        return node.index === null
+          ? this.m(node.body, i, k)
+          : this.capture(node.index, node.body, i, k)
       case 'look':
         return node.behind ? this.behind(node, i, k) : this.ahead(node.body, node.negate, i, k)
       case 'atomic': {
@@ -134,7 +136,7 @@ export class JavaMatcher {
     if (!this.boundaries) {
       const set = new Set<number>([0, this.s.length])
       const re = stickyFor(GRAPHEME)
-      for (let at = 0; at < this.s.length; ) {
+      for (let at = 0; at < this.s.length;) {
         re.lastIndex = at
         at = re.test(this.s) && re.lastIndex > at ? re.lastIndex : at + 1
         set.add(at)
@@ -193,7 +195,7 @@ export class JavaMatcher {
     if (i + len > s.length) return false
     if (fold === 'none') return s.startsWith(s.slice(start, end), i) && k(i + len)
     let x = i
-    for (let y = start; y < end; ) {
+    for (let y = start; y < end;) {
       const c1 = s.codePointAt(y) as number
       const c2 = s.codePointAt(x) as number
       if (c1 !== c2) {
@@ -270,7 +272,12 @@ export class JavaMatcher {
   }
 
   /** Java's GroupCurly (deterministic group body): a zero-length iteration keeps no capture. */
-  private groupCurly(node: Extract<RegexNode, { kind: 'repeat' }>, i: number, k: Cont, max: number) {
+  private groupCurly(
+    node: Extract<RegexNode, { kind: 'repeat' }>,
+    i: number,
+    k: Cont,
+    max: number,
+  ) {
     const body = node.body as Extract<RegexNode, { kind: 'group' }>
     const g = body.index
     const caps = this.caps
@@ -285,7 +292,7 @@ export class JavaMatcher {
     let j = 0
     for (; j < node.min; j++) {
       const e = this.once(inner, i)
-      if (e < 0) return restore(), false
+      if (e < 0) return (restore(), false)
       setCap(i, e)
       i = e
     }
@@ -301,7 +308,7 @@ export class JavaMatcher {
         i = e
         j++
       }
-      return restore(), false
+      return (restore(), false)
     }
     const stack: [number, number][] = []
     for (; j < max; j++) {
@@ -318,7 +325,7 @@ export class JavaMatcher {
     }
     backToMin()
     if (k(stack.length ? (stack[0] as [number, number])[0] : i)) return true
-    return restore(), false
+    return (restore(), false)
   }
 
   /** Java's Prolog/Loop (greedy) and LazyLoop over a group body. */

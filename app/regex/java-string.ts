@@ -56,7 +56,7 @@ const isAlnum = (ch: string) => /^[A-Za-z0-9]$/.test(ch)
 function expandReplacement(rep: string, groups: (string | null)[], names: Map<string, number>) {
   let out = ''
   const groupCount = groups.length - 1
-  for (let i = 0; i < rep.length; ) {
+  for (let i = 0; i < rep.length;) {
     const ch = rep[i] as string
     if (ch === '\\') {
       i++
@@ -73,7 +73,8 @@ function expandReplacement(rep: string, groups: (string | null)[], names: Map<st
         let name = ''
         while (i < rep.length && isAlnum(rep[i] as string)) name += rep[i++]
         if (name.length === 0) throw new ReplacementError('named capturing group has 0 length name')
-        if (rep[i] !== '}') throw new ReplacementError("named capturing group is missing trailing '}'")
+        if (rep[i] !== '}')
+          throw new ReplacementError("named capturing group is missing trailing '}'")
         if (isDigit(name[0] as string))
           throw new ReplacementError(`capturing group name {${name}} starts with digit character`)
         const n = names.get(name)
@@ -122,7 +123,8 @@ function replace(input: string, pattern: string, rep: string, all: boolean): Jav
       if (!all) break
     }
   } catch (e) {
-    if (e instanceof ReplacementError) return { ok: false, error: 'replacement', message: e.message }
+    if (e instanceof ReplacementError)
+      return { ok: false, error: 'replacement', message: e.message }
     throw e
   }
   return { ok: true, value: out + input.slice(index) }

@@ -10,7 +10,8 @@ let bloom: Uint8Array | undefined
 function names(): Map<string, number> {
   if (byName) return byName
   byName = new Map()
-  for (const [start, joined] of NAME_RUNS) joined.split('|').forEach((n, i) => byName?.set(n, start + i))
+  for (const [start, joined] of NAME_RUNS)
+    joined.split('|').forEach((n, i) => byName?.set(n, start + i))
   return byName
 }
 

@@ -190,11 +190,7 @@ export function readFamily(p: JavaPatternParser, oneLetter: boolean, comp: boole
     if (i + 1 >= j) throw p.error('Empty character family')
     name = String.fromCodePoint(...p.temp.slice(i, j - 1))
   }
-  const r = resolveProperty(
-    name,
-    p.has(FLAG.CASE_INSENSITIVE),
-    p.has(FLAG.UNICODE_CHARACTER_CLASS),
-  )
-  if (typeof r === 'string' || 'error' in r) throw p.error(typeof r === 'string' ? r : r.error)
+  const r = resolveProperty(name, p.has(FLAG.CASE_INSENSITIVE), p.has(FLAG.UNICODE_CHARACTER_CLASS))
+  if ('error' in r) throw p.error(r.error)
   return comp ? { k: 'not', x: r } : r
 }

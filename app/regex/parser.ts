@@ -3,30 +3,17 @@
  * (expr → sequence → group0 / atom / closure, escape, clazz / range / family) so that the set of
  * accepted patterns, and Java's error messages, match JDK 17.
  */
-import type { Span } from '../model'
 import type { ClassExpr, RegexNode, ParsedPattern, AssertKind } from './ast'
-import { FLAG, PatternScanner, isAsciiAlpha, isAsciiDigit, isAsciiHex } from './scanner'
+import { FLAG, isAsciiDigit } from './scanner'
+import { EscapeParser } from './parser-escape'
+import type { EscapeResult } from './parser-escape'
 import { parseClass, readFamily, singleChar } from './parser-class'
 import { MAX_REPS, studyLookbehind } from './study'
-import { lookupCharacterName } from './names'
 
 const code = (s: string) => s.charCodeAt(0)
-const isAsciiAlnum = (c: number) => isAsciiAlpha(c) || isAsciiDigit(c)
-
-/** What `escape()` produced when it was not a plain character. */
-export type EscapeResult = { node: RegexNode } | { pred: ClassExpr }
 
 /** The Java parser state; class parsing lives in parser-class.ts and uses the same cursor. */
-export class JavaPatternParser extends PatternScanner {
-  groupCount = 1
-  names = new Map<string, number>()
-  /** Set by `escape()` for constructs that are not a single character (Java's `root`). */
-  escaped: EscapeResult | null = null
-
-  spanFrom(start: number): Span {
-    return { start: this.offsetOf(start), end: this.offsetOf(this.cursor) }
-  }
-
+export class JavaPatternParser extends EscapeParser {
   parse(): ParsedPattern {
     const root = this.expr()
     if (this.patternLength !== this.cursor) {
@@ -107,15 +94,6 @@ export class JavaPatternParser extends PatternScanner {
     return { kind: 'seq', items, span: this.spanFrom(start) }
   }
 
-  assertion(which: AssertKind, at: number): RegexNode {
-    return {
-      kind: 'assert',
-      which,
-      unicodeWord: this.has(FLAG.UNICODE_CHARACTER_CLASS),
-      span: this.spanFrom(at),
-    }
-  }
-
   private dot(): ClassExpr {
     if (this.has(FLAG.DOTALL)) return { k: 'js', s: '[\\s\\S]' }
     if (this.has(FLAG.UNIX_LINES)) return { k: 'js', s: '[^\\n]' }
@@ -186,17 +164,6 @@ export class JavaPatternParser extends PatternScanner {
     this.flags0 = save
     const node = make(body)
     return this.closure(node, at)
-  }
-
-  groupName(first: number): string {
-    let ch = first
-    if (!isAsciiAlpha(ch)) throw this.error('capturing group name does not start with a Latin letter')
-    let name = ''
-    do {
-      name += String.fromCharCode(ch)
-    } while (isAsciiAlnum((ch = this.read())))
-    if (ch !== code('>')) throw this.error("named capturing group is missing trailing '>'")
-    return name
   }
 
   private addFlag(): void {
@@ -342,248 +309,6 @@ export class JavaPatternParser extends PatternScanner {
     if (!this.has(FLAG.UNICODE_CASE)) return { kind: 'char', cp, fold: 'ascii', span }
     if (single) return { kind: 'set', expr: singleChar(this, cp), span }
     return { kind: 'char', cp, fold: 'unicode', span }
-  }
-
-  /** Java's escape(); returns the character, or -1 with `this.escaped` set. */
-  escape(inclass: boolean, create: boolean, isrange: boolean): number {
-    const at = this.cursor
-    const ch = this.skip()
-    const c = String.fromCodePoint(ch)
-    const node = (n: RegexNode) => {
-      if (create) this.escaped = { node: n }
-      return -1
-    }
-    const pred = (s: string) => {
-      if (create) this.escaped = { pred: { k: 'js', s } }
-      return -1
-    }
-    const U = this.has(FLAG.UNICODE_CHARACTER_CLASS)
-    switch (c) {
-      case '0':
-        return this.octal()
-      case '1':
-      case '2':
-      case '3':
-      case '4':
-      case '5':
-      case '6':
-      case '7':
-      case '8':
-      case '9':
-        if (inclass) break
-        if (create) return node(this.ref(ch - 48, at))
-        return -1
-      case 'A':
-        if (inclass) break
-        return node(this.assertion('begin', at))
-      case 'B':
-        if (inclass) break
-        return node(this.assertion('not-bound', at))
-      case 'D':
-        return pred(U ? '\\P{Nd}' : '[^0-9]')
-      case 'G':
-        if (inclass) break
-        return node(this.assertion('last-match', at))
-      case 'H':
-        return pred(`[^${HORIZ}]`)
-      case 'N':
-        return this.namedChar(at)
-      case 'R':
-        if (inclass) break
-        return node({ kind: 'linebreak', span: this.spanFrom(at) })
-      case 'S':
-        return pred(U ? '[^\\p{Z}\\t-\\r\\u{85}]' : '[^ \\t-\\r]')
-      case 'V':
-        return pred(`[^${VERT}]`)
-      case 'W':
-        return pred(U ? '[^\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[^A-Za-z0-9_]')
-      case 'X':
-        if (inclass) break
-        return node(unsupported('\\X (grapheme cluster)', this.spanFrom(at)))
-      case 'Z':
-        if (inclass) break
-        return node(this.assertion(this.has(FLAG.UNIX_LINES) ? 'unix-dollar' : 'dollar', at))
-      case 'a':
-        return 7
-      case 'b':
-        if (inclass) break
-        if (create) {
-          if (this.peek() === code('{')) {
-            if (this.skip() === code('g')) {
-              if (this.read() === code('}'))
-                return node(unsupported('\\b{g} (grapheme boundary)', this.spanFrom(at)))
-              break
-            }
-            this.unread()
-            this.unread()
-          }
-          return node(this.assertion('bound', at))
-        }
-        return -1
-      case 'c':
-        if (this.cursor < this.patternLength) return this.read() ^ 64
-        throw this.error('Illegal control escape sequence')
-      case 'd':
-        return pred(U ? '\\p{Nd}' : '[0-9]')
-      case 'e':
-        return 0x1b
-      case 'f':
-        return 0x0c
-      case 'h':
-        return pred(`[${HORIZ}]`)
-      case 'k': {
-        if (inclass) break
-        if (this.read() !== code('<'))
-          throw this.error("\\k is not followed by '<' for named capturing group")
-        const name = this.groupName(this.read())
-        const index = this.names.get(name)
-        if (index === undefined) throw this.error(`named capturing group <${name}> does not exist`)
-        if (create) return node(this.backref(index, at))
-        return -1
-      }
-      case 'n':
-        return 0x0a
-      case 'r':
-        return 0x0d
-      case 's':
-        return pred(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]')
-      case 't':
-        return 0x09
-      case 'u':
-        return this.unicodeEscape()
-      case 'v':
-        if (isrange) return 0x0b
-        return pred(`[${VERT}]`)
-      case 'w':
-        return pred(U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]')
-      case 'x':
-        return this.hexEscape()
-      case 'z':
-        if (inclass) break
-        return node(this.assertion('end', at))
-      default:
-        if (isAsciiAlpha(ch)) break
-        return ch
-    }
-    throw this.error('Illegal/unsupported escape sequence')
-  }
-
-  private ref(first: number, at: number): RegexNode {
-    let refNum = first
-    for (;;) {
-      const ch = this.peek()
-      if (!isAsciiDigit(ch)) break
-      const n = refNum * 10 + (ch - 48)
-      if (this.groupCount - 1 < n) break
-      refNum = n
-      this.read()
-    }
-    return this.backref(refNum, at)
-  }
-
-  private backref(index: number, at: number): RegexNode {
-    const fold = !this.has(FLAG.CASE_INSENSITIVE)
-      ? 'none'
-      : this.has(FLAG.UNICODE_CASE)
-        ? 'unicode'
-        : 'ascii'
-    return { kind: 'backref', index, fold, span: this.spanFrom(at) }
-  }
-
-  private octal(): number {
-    const isOct = (c: number) => c >= 48 && c <= 55
-    const n = this.read()
-    if (isOct(n)) {
-      const m = this.read()
-      if (isOct(m)) {
-        const o = this.read()
-        if (isOct(o) && n <= 51) return (n - 48) * 64 + (m - 48) * 8 + (o - 48)
-        this.unread()
-        return (n - 48) * 8 + (m - 48)
-      }
-      this.unread()
-      return n - 48
-    }
-    throw this.error('Illegal octal escape sequence')
-  }
-
-  private hexEscape(): number {
-    const digit = (c: number) => parseInt(String.fromCharCode(c), 16)
-    let n = this.read()
-    if (isAsciiHex(n)) {
-      const m = this.read()
-      if (isAsciiHex(m)) return digit(n) * 16 + digit(m)
-    } else if (n === code('{') && isAsciiHex(this.peek())) {
-      let ch = 0
-      while (isAsciiHex((n = this.read()))) {
-        ch = ch * 16 + digit(n)
-        if (ch > 0x10ffff) throw this.error('Hexadecimal codepoint is too big')
-      }
-      if (n !== code('}')) throw this.error('Unclosed hexadecimal escape sequence')
-      return ch
-    }
-    throw this.error('Illegal hexadecimal escape sequence')
-  }
-
-  private uxxxx(): number {
-    let n = 0
-    for (let i = 0; i < 4; i++) {
-      const ch = this.read()
-      if (!isAsciiHex(ch)) throw this.error('Illegal Unicode escape sequence')
-      n = n * 16 + parseInt(String.fromCharCode(ch), 16)
-    }
-    return n
-  }
-
-  private unicodeEscape(): number {
-    const n = this.uxxxx()
-    if (n >= 0xd800 && n <= 0xdbff) {
-      const cur = this.cursor
-      if (this.read() === code('\\') && this.read() === code('u')) {
-        const n2 = this.uxxxx()
-        if (n2 >= 0xdc00 && n2 <= 0xdfff) return (n - 0xd800) * 0x400 + (n2 - 0xdc00) + 0x10000
-      }
-      this.cursor = cur
-    }
-    return n
-  }
-
-  /** `\N{name}`: Java needs the Unicode name table, which we do not carry. */
-  private namedChar(at: number): number {
-    if (this.read() === code('{')) {
-      const start = this.cursor
-      while (this.read() !== code('}')) {
-        if (this.cursor >= this.patternLength)
-          throw this.error('Unclosed character name escape sequence')
-      }
-      const name = String.fromCodePoint(...this.temp.slice(start, this.cursor - 1))
-      const cp = lookupCharacterName(name)
-      if (cp === 'unknown') throw this.error(`Unknown character name [${name}]`)
-      if (cp === 'undecided') throw new NamedCharError(this.spanFrom(at))
-      return cp
-    }
-    throw this.error('Illegal character name escape sequence')
-  }
-}
-
-/** Thrown for `\N{...}`: valid or not depends on a name table we do not have. */
-export class NamedCharError extends Error {
-  readonly span: Span
-  constructor(span: Span) {
-    super('\\N{...}')
-    this.span = span
-  }
-}
-
-const HORIZ = ' \\t\\u{A0}\\u{1680}\\u{180E}\\u{2000}-\\u{200A}\\u{202F}\\u{205F}\\u{3000}'
-const VERT = '\\n\\u{B}\\f\\r\\u{85}\\u{2028}\\u{2029}'
-
-function unsupported(what: string, span: Span): RegexNode {
-  return {
-    kind: 'unsupported',
-    what,
-    hint: 'Rewrite this part without it; JavaScript has no equivalent that behaves exactly like Java.',
-    span,
   }
 }
 

@@ -11,8 +11,39 @@ const CASED_LETTER = '[\\p{Lu}\\p{Ll}\\p{Lt}]'
 const ANY_CASE = '[\\p{Lowercase}\\p{Uppercase}\\p{Lt}]'
 
 const CATEGORIES = [
-  'Cn', 'Lm', 'Lo', 'Mn', 'Me', 'Mc', 'Nd', 'Nl', 'No', 'Zs', 'Zl', 'Zp', 'Cc', 'Cf', 'Co', 'Cs',
-  'Pd', 'Ps', 'Pe', 'Pc', 'Po', 'Sm', 'Sc', 'Sk', 'So', 'Pi', 'Pf', 'L', 'M', 'N', 'Z', 'P', 'S',
+  'Cn',
+  'Lm',
+  'Lo',
+  'Mn',
+  'Me',
+  'Mc',
+  'Nd',
+  'Nl',
+  'No',
+  'Zs',
+  'Zl',
+  'Zp',
+  'Cc',
+  'Cf',
+  'Co',
+  'Cs',
+  'Pd',
+  'Ps',
+  'Pe',
+  'Pc',
+  'Po',
+  'Sm',
+  'Sc',
+  'Sk',
+  'So',
+  'Pi',
+  'Pf',
+  'L',
+  'M',
+  'N',
+  'Z',
+  'P',
+  'S',
 ]
 
 /** Java `Character.isWhitespace`. */
@@ -200,7 +231,8 @@ function forUnicodeBlock(name: string): ClassExpr | null {
   const entry = block === undefined ? undefined : JAVA_BLOCKS[block]
   if (!entry) return null
   const r: [number, number][] = []
-  for (let i = 0; i + 1 < entry[1].length; i += 2) r.push([entry[1][i] as number, entry[1][i + 1] as number])
+  for (let i = 0; i + 1 < entry[1].length; i += 2)
+    r.push([entry[1][i] as number, entry[1][i + 1] as number])
   return { k: 'ranges', r }
 }
 
@@ -220,7 +252,7 @@ export function resolveProperty(
   name: string,
   caseIns: boolean,
   unicodeClass: boolean,
-): ClassExpr | 'unknown-property' | { error: string } {
+): ClassExpr | { error: string } {
   const eq = name.indexOf('=')
   if (eq !== -1) {
     const value = name.slice(eq + 1)

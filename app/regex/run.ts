@@ -48,6 +48,8 @@ export function findFrom(
     c.global.lastIndex = from
     const m = c.global.exec(s)
     if (!m) return null
+    // With the `v` flag a search never starts inside a surrogate pair; Java's can.
+    if (m.index < from) return findWithInterpreter(c, s, from, lastMatchEnd)
     const groups: (string | null)[] = []
     for (let g = 1; g <= groupCount; g++) {
       const js = groupMap[g]
@@ -55,6 +57,11 @@ export function findFrom(
     }
     return { start: m.index, end: m.index + m[0].length, groups }
   }
+  return findWithInterpreter(c, s, from, lastMatchEnd)
+}
+
+function findWithInterpreter(c: Ok, s: string, from: number, lastMatchEnd: number) {
+  const { groupCount } = c.translation
   try {
     for (let start = from; start <= s.length; start++) {
       const jm = new JavaMatcher(s, groupCount, lastMatchEnd)

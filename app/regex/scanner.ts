@@ -30,7 +30,7 @@ type Prepared = { cps: number[]; origin: number[] }
 function toCodePoints(pattern: string): Prepared {
   const cps: number[] = []
   const origin: number[] = []
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern.codePointAt(i) as number
     cps.push(c)
     origin.push(i)

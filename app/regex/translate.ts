@@ -40,7 +40,9 @@ function normalise(r: [number, number][]): [number, number][] {
 
 function rangesBody(r: [number, number][]): string {
   return normalise(r)
-    .map(([lo, hi]) => (lo === hi ? lit(lo) : hi === lo + 1 ? lit(lo) + lit(hi) : `${lit(lo)}-${lit(hi)}`))
+    .map(([lo, hi]) =>
+      lo === hi ? lit(lo) : hi === lo + 1 ? lit(lo) + lit(hi) : `${lit(lo)}-${lit(hi)}`,
+    )
     .join('')
 }
 
@@ -60,7 +62,8 @@ export function emitClass(e: ClassExpr): string {
   }
 }
 
-const CONTROL = '[[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cf}]--[\\u{200C}\\u{200D}\\u{600}-\\u{605}\\u{6DD}\\u{70F}\\u{8E2}\\u{110BD}\\u{110CD}]]'
+const CONTROL =
+  '[[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cf}]--[\\u{200C}\\u{200D}\\u{600}-\\u{605}\\u{6DD}\\u{70F}\\u{8E2}\\u{110BD}\\u{110CD}]]'
 const EXTEND = '[\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u{200D}\\p{Mc}]'
 const HANGUL_L = '[\\u{1100}-\\u{115F}\\u{A960}-\\u{A97C}]'
 const HANGUL_V = '[\\u{1160}-\\u{11A7}\\u{D7B0}-\\u{D7C6}]'
@@ -161,7 +164,11 @@ class Emitter {
       case 'atomic':
         return this.atomic(() => this.emit(node.body))
       case 'repeat': {
-        const q = quantifier(node.min, node.max === MAX_REPS ? Infinity : node.max, node.mode === 'lazy')
+        const q = quantifier(
+          node.min,
+          node.max === MAX_REPS ? Infinity : node.max,
+          node.mode === 'lazy',
+        )
         if (node.mode === 'possessive') {
           const n = ++this.jsGroups
           return `(?=((?:${this.emit(node.body)})${q}))\\${n}`

@@ -91,15 +91,18 @@ export function findInexact(root: RegexNode): Inexact | null {
       found = { reason, span: n.span }
     }
     if (n.kind === 'unsupported') return flag(`${n.what} has no JavaScript equivalent`)
-    if (n.kind === 'backref') return flag('back-references to groups that did not take part fail in Java')
+    if (n.kind === 'backref')
+      return flag('back-references to groups that did not take part fail in Java')
     if (n.kind === 'repeat') {
       const multi = n.max > 1
-      if (n.body.kind === 'linebreak') return flag('a quantified \\R never gives back part of a line break in Java')
+      if (n.body.kind === 'linebreak')
+        return flag('a quantified \\R never gives back part of a line break in Java')
       if (n.body.kind === 'group' && multi && minLength(n.body) === 0)
         return flag('Java keeps a zero-length repetition and its captures')
       if (multi && captureIndexes(n.body).some((g) => !alwaysSets(n.body, g)))
         return flag('Java keeps captures from earlier repetitions')
-      if (inBehind && n.mode === 'possessive') return flag('possessive quantifier inside a look-behind')
+      if (inBehind && n.mode === 'possessive')
+        return flag('possessive quantifier inside a look-behind')
     }
     if (n.kind === 'atomic' && inBehind) return flag('atomic group inside a look-behind')
     if (n.kind === 'look' && n.behind) {

@@ -8,6 +8,7 @@ import {
   readEvaluationText,
   readSelectionSubject,
   renameRecordKey,
+  splitTrialMessages,
   reviseScenario,
   writeObjectField,
 } from './scenario-edit'
@@ -101,5 +102,16 @@ describe('scenario edits', () => {
   it('find a free status code', () => {
     expect(findFreeStatus({ '400': 1, '401': 1 })).toBe('402')
     expect(findFreeStatus({}, 500)).toBe('500')
+  })
+
+  it('split trial messages on lines holding only ---, keeping multi-line messages exact', () => {
+    const table: [string, string[]][] = [
+      ['', []],
+      ['one', ['one']],
+      ['one\n---\ntwo', ['one', 'two']],
+      ['line 1\nline 2\n---\n\n---\nx --- y', ['line 1\nline 2', 'x --- y']],
+      [' ---\n--- ', [' ---\n--- ']],
+    ]
+    for (const [text, messages] of table) expect(splitTrialMessages(text), text).toEqual(messages)
   })
 })

@@ -5,6 +5,7 @@ import { LambdaPanel } from './inputs/LambdaPanel'
 import { MethodResponsesPanel } from './inputs/MethodResponsesPanel'
 import { RequestPanel } from './inputs/RequestPanel'
 import { RequestTemplatesPanel } from './inputs/RequestTemplatesPanel'
+import { TrialsPanel } from './inputs/TrialsPanel'
 import { Banner } from './layout/Banner'
 import { Header } from './layout/Header'
 import { ResponsePanel } from './response/ResponsePanel'
@@ -32,6 +33,7 @@ export function App() {
         <div className="column inputs" role="region" aria-label="Inputs">
           <LambdaPanel />
           <IntegrationResponsesPanel />
+          <TrialsPanel />
           <RequestPanel />
           <RequestTemplatesPanel />
           <MethodResponsesPanel />

@@ -9,7 +9,7 @@ import { VtlLimitError } from './errors'
 /** Defaults: API Gateway's 1000 `#foreach` iterations and Velocity's macro depth of 20. */
 export const DEFAULT_LIMITS: VtlLimits = {
   maxIterations: 1000,
-  maxSteps: 2_000_000,
+  maxSteps: 1_000_000,
   maxDepth: 20,
   maxOutput: 5_000_000,
 }

@@ -1,6 +1,16 @@
 /**
  * Typed errors thrown inside `app/vtl/`; `index.ts` turns them into Diagnostics, so nothing
  * outside the module ever sees an exception.
+ *
+ * Diagnostic codes (stable):
+ * - syntax (Velocity's ParseErrorException): `vtl.parse`, `vtl.lexical`, `vtl.string-literal`,
+ *   `vtl.directive-arg`, `vtl.macro`
+ * - runtime: `vtl.method-exception` (a Java method threw), `vtl.index`, `vtl.macro-depth`
+ *   (Velocity's 20 nested macro calls), `vtl.resource-not-found` (#parse/#include),
+ *   `vtl.parse-include`, `vtl.define`, `vtl.break`, `vtl.foreach`, `vtl.regex-untranslatable`
+ * - limit (ours, not AWS's): `vtl.limit.steps`, `vtl.limit.output`, `vtl.limit.size`,
+ *   `vtl.limit.range`, `vtl.limit.depth`, `vtl.limit.nesting`
+ * - `vtl.internal`: a bug in the interpreter (reported, never thrown)
  */
 import type { Span } from '../model'
 

@@ -7,12 +7,7 @@ import type { Span } from '../model'
 import type { Expr, Node } from './ast'
 import { VtlSyntaxError } from './errors'
 import { TokenManager, type Token, type TokenKind } from './lexer'
-import {
-  ARG_START,
-  ExpressionParser,
-  MAX_PARSE_DEPTH,
-  type ParseEnv,
-} from './parser-expressions'
+import { ARG_START, ExpressionParser, MAX_PARSE_DEPTH, type ParseEnv } from './parser-expressions'
 
 export type { ParseEnv } from './parser-expressions'
 

@@ -123,7 +123,9 @@ export async function measureMainThread(
   page: Page,
   action: () => Promise<void>,
 ): Promise<MainThreadUse> {
-  await browser.startTracing(page, { categories: ['toplevel', '__metadata'] })
+  await browser.startTracing(page, {
+    categories: ['toplevel', '__metadata', 'disabled-by-default-devtools.timeline'],
+  })
   const failure = await action().then(
     () => undefined,
     (e: unknown) => ({ e }),

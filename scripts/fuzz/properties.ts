@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { createEnv, simulate, validateScenario } from '../../app/engine'
-import { matchSelectionPattern } from '../../app/regex'
+import { matchSelectionPattern, translateJavaRegex } from '../../app/regex'
 import { renderTemplate } from '../../app/vtl'
 import type { TemplateInput } from '../../app/vtl'
 import { dict, json, scenario, selectionPattern, template, text } from './arbitraries'
@@ -103,6 +103,41 @@ export const PROPERTIES: readonly FuzzProperty[] = [
             (got.outcome === 'matched') === want,
             `Java ${want ? 'matches' : 'does not match'} but ours says ${got.outcome}`,
           )
+        },
+      ),
+  },
+  {
+    name: 'translateJavaRegex gives a RegExp that agrees with matchSelectionPattern',
+    build: () =>
+      fc.property(
+        regexCase().chain((rc) => fc.tuple(fc.constant(rc), subjectFor(rc))),
+        ([rc, subject]) => {
+          const pattern = printRegex(rc)
+          const translated = translateJavaRegex(pattern)
+          const stated = matchSelectionPattern(pattern, subject)
+          if (!translated.ok) {
+            check(
+              stated.outcome !== 'matched' && stated.outcome !== 'not-matched',
+              'no RegExp for a pattern it can match',
+            )
+            return
+          }
+          const { source, flags, groupMap } = translated.value
+          // Whole-string match: sticky at 0, and nothing may follow (independent of the m flag).
+          const re = new RegExp(`(?:${source})(?![\\s\\S])`, `${flags.replace(/[gy]/g, '')}y`)
+          const m = re.exec(subject)
+          if (stated.outcome === 'untranslatable') return
+          check(
+            (m !== null) === (stated.outcome === 'matched'),
+            `RegExp /${re.source}/${re.flags} ${m ? 'matches' : 'does not match'}; stated: ${stated.outcome}`,
+          )
+          if (m) {
+            const groups = stated.groups.map((_, i) => m[groupMap[i + 1] ?? -1] ?? null)
+            check(
+              JSON.stringify(groups) === JSON.stringify(stated.groups),
+              `RegExp groups ${JSON.stringify(groups)}; stated ${JSON.stringify(stated.groups)}`,
+            )
+          }
         },
       ),
   },

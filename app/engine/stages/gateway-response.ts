@@ -3,7 +3,7 @@ import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '..
 import { renderTemplate } from '../../vtl'
 import { DEFAULT_GATEWAY_TEMPLATE, GATEWAY_RESPONSE_DEFAULTS } from '../defaults'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
-import { flattenHeaders, lastHeader, utf8Length } from '../headers'
+import { flattenHeaders, httpDate, lastHeader, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { GatewayFailure, RoutedRequest, RunContext } from '../trace'
@@ -131,6 +131,7 @@ export function buildGatewayResponse(
   const headers: HeaderPair[] = [
     ['Content-Type', 'application/json'],
     ['Content-Length', String(utf8Length(body))],
+    ['Date', httpDate(ctx.now)],
     ['x-amzn-RequestId', ctx.requestId],
     ['x-amzn-ErrorType', errorType],
     ['x-amz-apigw-id', ctx.extendedRequestId],

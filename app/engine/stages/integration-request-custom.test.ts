@@ -88,3 +88,28 @@ describe('buildCustomRequest: passthroughBehavior (integration-passthrough-behav
     ])
   })
 })
+
+describe('binary request payloads', () => {
+  it('are base64 text for templates and CONVERT_TO_TEXT, raw bytes otherwise', () => {
+    const binary = (integration: Partial<Integration>) => {
+      const s = customScenario(
+        {},
+        {
+          request: {
+            method: 'POST',
+            path: '/lambda',
+            headers: { 'Content-Type': 'image/png' },
+            body: 'hi',
+          },
+        },
+      )
+      s.setup.method.httpMethod = 'POST'
+      s.setup.binaryMediaTypes = ['image/png']
+      Object.assign(s.setup.method.methodIntegration, integration)
+      const ctx = runContext(s)
+      return buildCustomRequest(ctx, routeMethodRequest(ctx).output!).output?.payloadText
+    }
+    expect(binary({})).toBe('hi')
+    expect(binary({ contentHandling: 'CONVERT_TO_TEXT' })).toBe('aGk=')
+  })
+})

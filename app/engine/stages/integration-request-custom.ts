@@ -4,7 +4,8 @@ import { renderTemplate } from '../../vtl'
 import type { TemplateInput } from '../../vtl'
 import { DEFAULT_PASSTHROUGH } from '../defaults'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
-import { firstHeader, lastHeader, mimeOf } from '../headers'
+import { firstHeader, lastHeader, matchBinaryMediaType, mimeOf } from '../headers'
+import { encodeBase64, utf8Bytes } from '../base64'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
@@ -93,7 +94,21 @@ export function buildCustomRequest(
   const keys = Object.keys(templates)
   const key = keys.find((k) => mimeOf(k) === mime)
   const behavior = integration.passthroughBehavior ?? DEFAULT_PASSTHROUGH
-  const body = routed.body ?? ''
+  const binaryType =
+    routed.body !== undefined && contentType !== undefined
+      ? matchBinaryMediaType(mime, ctx.scenario.setup.binaryMediaTypes ?? [])
+      : undefined
+  // A binary payload reaches templates, or CONVERT_TO_TEXT, as base64 text (payload encodings doc).
+  const asText =
+    binaryType !== undefined &&
+    (key !== undefined || integration.contentHandling === 'CONVERT_TO_TEXT')
+  const body = asText ? encodeBase64(utf8Bytes(routed.body ?? '')) : (routed.body ?? '')
+  if (binaryType !== undefined)
+    notes.push(
+      asText
+        ? `${mime} is a binary media type (${binaryType}): the body is base64-encoded for the integration.`
+        : `${mime} is a binary media type (${binaryType}): the bytes pass through unchanged.`,
+    )
   const input = { contentType: mime, templates: keys, passthroughBehavior: behavior }
 
   if (key === undefined) {

@@ -1,7 +1,7 @@
 /** Stage 3: the Invoke call — endpoint request log lines and the stated function outcome. */
 import type { InvokeFailure, Json, LambdaOutcome } from '../../model'
 import { LAMBDA_PAYLOAD_LIMIT, SIMULATED_LATENCY_MS } from '../defaults'
-import { formatJavaMap, utf8Length } from '../headers'
+import { formatJavaMap, httpDate, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { pythonJsonDumps, tryParseJson } from '../json-text'
 import type { GatewayFailure, InvokeResult, RunContext, StageResult } from '../trace'
@@ -29,11 +29,6 @@ function securityToken(seed: string): string {
     out += alphabet[h % 64]
   }
   return out
-}
-
-/** `Tue, 01 Jan 2026 12:00:00 GMT` (HTTP date of the Invoke response). */
-function httpDate(epochMs: number): string {
-  return new Date(epochMs).toUTCString()
 }
 
 /** How each invoke failure reaches the client (§1.3). */

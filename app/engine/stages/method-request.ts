@@ -26,7 +26,7 @@ export function formDecode(text: string): string {
 /** Splits a raw query string into decoded name/value pairs, in order. */
 export function parseQuery(query: string | undefined): [string, string][] {
   const pairs: [string, string][] = []
-  if (!query) return pairs
+  if (typeof query !== 'string' || query === '') return pairs
   for (const part of query.split('&')) {
     if (part === '') continue
     const eq = part.indexOf('=')

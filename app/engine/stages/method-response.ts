@@ -1,6 +1,6 @@
 /** Stage 5: the method response — declared status check, final headers and log lines. */
 import type { ClientResponse, MethodResponse } from '../../model'
-import { formatJavaMap, utf8Length } from '../headers'
+import { formatJavaMap, httpDate, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import type { DraftResponse, RunContext, StageResult } from '../trace'
 import { headersJson, traceEntry } from '../trace'
@@ -57,6 +57,7 @@ export function finalizeResponse(
   const headers: HeaderPair[] = [
     contentType,
     ['Content-Length', String(length)],
+    ['Date', httpDate(ctx.now)],
     ['x-amzn-RequestId', ctx.requestId],
     ['x-amz-apigw-id', ctx.extendedRequestId],
     ...rest,
@@ -65,7 +66,7 @@ export function finalizeResponse(
   // The console prints proxy headers before the trace id, custom ones after it (§4.2, §4.4).
   const logged: HeaderPair[] = isProxy
     ? [...own, ['X-Amzn-Trace-Id', sampledTraceId], ...(ctIndex >= 0 ? [] : [contentType])]
-    : [['X-Amzn-Trace-Id', sampledTraceId], ...own]
+    : [['X-Amzn-Trace-Id', sampledTraceId], ...rest, contentType]
   ctx.log.value('Method response body after transformations', draft.body)
   ctx.log.value('Method response headers', formatJavaMap(logged))
   ctx.log.add('Successfully completed execution')

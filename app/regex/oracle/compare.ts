@@ -15,13 +15,21 @@ export type OracleCase = {
 }
 
 /** A disagreement, printable. */
-export type Disagreement = { line: number; pattern: string; input: string; expected: string; ours: string }
+export type Disagreement = {
+  line: number
+  pattern: string
+  input: string
+  expected: string
+  ours: string
+}
 
 /** Agreement over one corpus. */
 export type CorpusResult = { passed: number; failed: number; disagreements: Disagreement[] }
 
 const show = (valid: boolean, matches?: boolean, groups?: (string | null)[]) =>
-  !valid ? 'invalid' : `${matches ? 'matches' : 'no match'}${groups ? ` ${JSON.stringify(groups)}` : ''}`
+  !valid
+    ? 'invalid'
+    : `${matches ? 'matches' : 'no match'}${groups ? ` ${JSON.stringify(groups)}` : ''}`
 
 /** Runs every line of a JSONL text; lines with `timeout` (no Java answer) are skipped. */
 export function compareCorpus(jsonl: string): CorpusResult {

@@ -9,11 +9,14 @@ export function LongText(props: {
   label: string
   testId?: string
   className?: string
+  /** Characters shown before "Show all"; default LONG_TEXT_PREVIEW. */
+  preview?: number
 }) {
   const [expandedFor, setExpandedFor] = useState<string | null>(null)
   const { text } = props
   const expanded = expandedFor === text
-  const cut = !expanded && text.length > LONG_TEXT_PREVIEW
+  const preview = props.preview ?? LONG_TEXT_PREVIEW
+  const cut = !expanded && text.length > preview
   return (
     <>
       <pre
@@ -23,7 +26,7 @@ export function LongText(props: {
         role="region"
         aria-label={props.label}
       >
-        {cut ? text.slice(0, LONG_TEXT_PREVIEW) : text}
+        {cut ? text.slice(0, preview) : text}
       </pre>
       {cut && (
         <button type="button" className="quiet" onClick={() => setExpandedFor(text)}>

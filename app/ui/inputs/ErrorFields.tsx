@@ -65,7 +65,7 @@ export function ErrorFields(props: {
         </label>
       </div>
       <div className="field">
-        <span className="label">Error payload (JSON)</span>
+        <span className="label">Whole error payload (JSON)</span>
         <BoundEditor
           editorId="lambda.payload"
           testId="editor.lambda-payload"
@@ -73,8 +73,8 @@ export function ErrorFields(props: {
           language="json"
           jsonSchema="lambda-error"
           localSeed={props.seed}
-          minLines={4}
-          maxLines={14}
+          minLines={3}
+          maxLines={8}
           value={formatJson(outcome.payload)}
           onChange={props.onPayloadText}
         />

@@ -3,6 +3,8 @@ import { CopyButton } from '../common/CopyButton'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 
+const LOG_PREVIEW = 60_000
+
 /** The execution log, as the API Gateway console's Test feature prints it. */
 export function LogPanel() {
   const text = useAppStore((s) => s.display?.logText ?? '')
@@ -12,7 +14,14 @@ export function LogPanel() {
       testId="panel.log"
       actions={<CopyButton text={text} label="Copy log" testId="log.copy" />}
     >
-      <LongText className="log" testId="log" label="Execution log lines" text={text} />
+      {/* The console already shortens long bodies in the log, so it is shown whole up to a bound. */}
+      <LongText
+        className="log"
+        testId="log"
+        label="Execution log lines"
+        text={text}
+        preview={LOG_PREVIEW}
+      />
     </Panel>
   )
 }

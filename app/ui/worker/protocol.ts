@@ -17,11 +17,12 @@ export type SimulateRequest = {
 /**
  * Worker → page. `ready`: the worker's code has loaded (the budget starts then, so a slow first
  * load is not mistaken for a runaway pattern); `evaluate` announces the pattern/template about
- * to run.
+ * to run, or with `null` that no untrusted code is running (so slow ordinary work on a busy
+ * machine is never blamed on a pattern).
  */
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'evaluate'; seq: number; key: string }
+  | { type: 'evaluate'; seq: number; key: string | null }
   | {
       type: 'result'
       seq: number
@@ -44,7 +45,13 @@ export const FRAGMENT_MIRROR_LIMIT = 64 * 1024
 /** At most this many trial messages are simulated per change. */
 export const MAX_TRIALS = 20
 
-/** The time budget of one simulation, in milliseconds. */
+/**
+ * How long the worker may go without answering while no pattern or template is running, before
+ * the run is abandoned (the engine itself is stuck, or the machine is overloaded).
+ */
+export const IDLE_LIMIT_MS = 5000
+
+/** The time budget of one pattern or template evaluation, in milliseconds. */
 export const SIMULATION_BUDGET_MS = 250
 
 /** The message shown on a pattern or template that was stopped. */

@@ -45,8 +45,9 @@ export function runTrial(scenario: Scenario, message: string, env: EngineEnv): T
 /** Runs one request, announcing each evaluation through `post` before it starts. */
 export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage) => void): void {
   const { seq, scenario, stopped, trials } = request
-  const onEvaluate = (key: string) => post({ type: 'evaluate', seq, key })
+  const onEvaluate = (key: string | null) => post({ type: 'evaluate', seq, key })
   const raw = simulate(scenario, createEnv({ stopped, onEvaluate }))
+  onEvaluate(null)
   const subject = readSelectionSubject(scenario) ?? ''
   const checks: Record<string, RuleCheck> = {}
   for (const [statusCode, rule] of Object.entries(readRules(scenario))) {
@@ -74,6 +75,7 @@ export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage)
     } else {
       onEvaluate(key)
       const match = matchSelectionPattern(pattern, subject, source)
+      onEvaluate(null)
       checks[statusCode] = {
         outcome: match.outcome,
         subject,
@@ -86,9 +88,11 @@ export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage)
   const json = JSON.stringify(scenario)
   const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : encodeShareState({ scenario })
   const env = () => createEnv({ stopped, onEvaluate })
-  const trialResults = trials
-    .slice(0, MAX_TRIALS)
-    .map((message) => runTrial(scenario, message, env()))
+  const trialResults = trials.slice(0, MAX_TRIALS).map((message) => {
+    const result = runTrial(scenario, message, env())
+    onEvaluate(null)
+    return result
+  })
   post({
     type: 'result',
     seq,

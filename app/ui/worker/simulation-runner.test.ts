@@ -3,7 +3,8 @@ import type { Scenario } from '../../model'
 import { createDefaultScenario } from '../../state/presets'
 import { reviseScenario } from '../../state/scenario-edit'
 import type { SimulateRequest, WorkerMessage } from './protocol'
-import { runSimulation } from './run-simulation'
+import { runSimulation, runTrial } from './run-simulation'
+import { createEnv } from '../../engine'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
 
 /** A fake worker that answers synchronously, except for patterns listed as runaway. */
@@ -29,7 +30,7 @@ class FakeWorker implements WorkerLike {
     runSimulation(request, (m) => {
       if (stuck) return
       out.push(m)
-      if (m.type === 'evaluate' && this.runaway.has(m.key)) stuck = true
+      if (m.type === 'evaluate' && m.key !== null && this.runaway.has(m.key)) stuck = true
     })
     for (const m of out) {
       if (this.hold) this.held.push(m)
@@ -159,5 +160,48 @@ describe('simulation runner', () => {
         stopped: [],
       },
     ])
+  })
+
+  it('simulates each trial message as the thrown errorMessage', () => {
+    const { runner, outputs } = setup()
+    runner.run(createDefaultScenario(), ['Dummy error: disk full', 'Something else'])
+    expect(outputs[0]!.trials).toEqual([
+      { message: 'Dummy error: disk full', statusCode: 400, selected: '400' },
+      { message: 'Something else', statusCode: 200, selected: '200' },
+    ])
+  })
+
+  it('turns a success or failure outcome into a plain Error for a trial', () => {
+    const success = reviseScenario(createDefaultScenario(), (d) => {
+      d.lambda = { kind: 'result', payload: 'ok' }
+    })
+    expect(runTrial(success, 'Dummy error', createEnv())).toEqual({
+      message: 'Dummy error',
+      statusCode: 400,
+      selected: '400',
+    })
+  })
+
+  it('gives slow ordinary work the idle limit, and only untrusted code the short budget', () => {
+    const limits: number[] = []
+    let worker: WorkerLike | undefined
+    const outputs: RunnerOutput[] = []
+    const runner = createSimulationRunner({
+      createWorker: () => {
+        worker = { onmessage: null, postMessage: () => {}, terminate: () => {} }
+        return worker
+      },
+      onOutput: (o) => outputs.push(o),
+      budgetMs: 250,
+      idleLimitMs: 5000,
+      setTimer: (_cb, ms) => limits.push(ms),
+      clearTimer: () => {},
+    })
+    runner.run(createDefaultScenario())
+    const send = (data: WorkerMessage) => worker!.onmessage!({ data })
+    send({ type: 'ready' })
+    send({ type: 'evaluate', seq: 1, key: 'pattern:400' })
+    send({ type: 'evaluate', seq: 1, key: null })
+    expect(limits).toEqual([5000, 250, 5000])
   })
 })

@@ -7,7 +7,7 @@ import type { Scenario, Simulation } from '../../model'
 import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../state/types'
 import { readEvaluationText } from '../../state/scenario-edit'
 import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
-import { SIMULATION_BUDGET_MS } from './protocol'
+import { IDLE_LIMIT_MS, SIMULATION_BUDGET_MS } from './protocol'
 
 /** The part of a Worker the runner uses (a fake in tests). */
 export type WorkerLike = {
@@ -33,7 +33,10 @@ export type RunnerOutput = {
 export type RunnerOptions = {
   createWorker: () => WorkerLike
   onOutput: (output: RunnerOutput) => void
+  /** Per pattern/template evaluation. */
   budgetMs?: number
+  /** While no evaluation is running. */
+  idleLimitMs?: number
   setTimer?: (callback: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
 }
@@ -54,7 +57,8 @@ type Job = { scenario: Scenario; trials: readonly string[] }
 type InFlight = {
   seq: number
   job: Job
-  lastKey: string | undefined
+  /** The pattern/template running now (null or undefined: none). */
+  lastKey: string | null | undefined
   timer: unknown
   restarts: number
 }
@@ -62,6 +66,7 @@ type InFlight = {
 /** Creates a runner; call `run` on every scenario change. */
 export function createSimulationRunner(options: RunnerOptions): SimulationRunner {
   const budgetMs = options.budgetMs ?? SIMULATION_BUDGET_MS
+  const idleLimitMs = options.idleLimitMs ?? IDLE_LIMIT_MS
   const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
   /** Stopped keys with the text they had, so editing the text lets it run again. */
@@ -100,8 +105,11 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     target.postMessage({ seq, scenario, stopped, trials: [...trials] })
   }
 
+  /** (Re)starts the run's timer: the short budget while untrusted code runs, else the idle limit. */
   const startBudget = (run: InFlight) => {
-    run.timer = setTimer(() => expire(run.seq), budgetMs)
+    if (run.timer !== undefined) clearTimer(run.timer)
+    const limit = typeof run.lastKey === 'string' ? budgetMs : idleLimitMs
+    run.timer = setTimer(() => expire(run.seq), limit)
   }
 
   const receive = (message: WorkerMessage) => {
@@ -114,6 +122,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     if (!inFlight || message.seq !== inFlight.seq) return
     if (message.type === 'evaluate') {
       inFlight.lastKey = message.key
+      if (workerReady) startBudget(inFlight)
       return
     }
     if (inFlight.timer !== undefined) clearTimer(inFlight.timer)

@@ -21,7 +21,7 @@ import {
   javaToString,
   type JValue,
 } from '../values'
-import { compareNumbers, wrapInteger } from '../operators'
+import { compareNumbers } from '../operators'
 import {
   callEntryOrIterator,
   callListMethod,
@@ -30,7 +30,7 @@ import {
   callViewMethod,
 } from './collections'
 import { callStringMethod } from './string'
-import { NO_METHOD, asDouble, isStr, raise, type MethodResult } from './support'
+import { NO_METHOD, isStr, raise, type MethodResult } from './support'
 
 export { NO_METHOD, type MethodResult } from './support'
 export { iteratorHasNext, iteratorNext, listIterator, viewIterator } from './collections'
@@ -202,14 +202,4 @@ export function getProperty(target: JValue, name: string): MethodResult {
     return new JList(encodeUtf8Java(target).map((b) => (b > 127 ? b - 256 : b)))
   if (target instanceof JIterator && name === 'next') return NO_METHOD
   return NO_METHOD
-}
-
-/** Rebuilds an Integer/Long from a bigint (used by `#foreach` counters and ranges). */
-export function integerValue(n: bigint): JValue {
-  return wrapInteger(n)
-}
-
-/** Java's `Integer.toString` helper kept here for callers that only import methods. */
-export function asNumberArg(v: JValue): number | undefined {
-  return asDouble(v)
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { matchSelectionPattern, mayBacktrackCatastrophically } from './index'
+
+describe('explanations for a pattern that does not match', () => {
+  const rows: [string, string, RegExp[]][] = [
+    [
+      'Dummy error',
+      'Dummy error: details',
+      [/first 11 characters/, /whole errorMessage/, /\.\*Dummy error\.\*/],
+    ],
+    ['.*Dummy error.*', 'line1\nDummy error', [/offset 5/, /line break/, /\(\?s\)/]],
+    ['.*not found.*', 'Not Found', [/\(\?i\)/]],
+    ['\\[404\\].*', 'Error: [404] Not found', [/offsets 7–22/, /whole errorMessage/]],
+    ['abc', 'xyz', [/does not match even the start/]],
+  ]
+  it('says how far it got and the usual cause', () => {
+    for (const [p, s, expected] of rows) {
+      const m = matchSelectionPattern(p, s)
+      expect(m.outcome).toBe('not-matched')
+      for (const re of expected) expect(m.explanation, `${p} / ${s}`).toMatch(re)
+    }
+  })
+
+  it('has no explanation when it matched', () => {
+    expect(matchSelectionPattern('a', 'a').explanation).toBeUndefined()
+  })
+})
+
+describe('mayBacktrackCatastrophically', () => {
+  it('flags nested quantifiers only', () => {
+    expect(mayBacktrackCatastrophically('(a+)+$')).toBe(true)
+    expect(mayBacktrackCatastrophically('(\\w*\\s?)*x')).toBe(true)
+    expect(mayBacktrackCatastrophically('a+b+')).toBe(false)
+    expect(mayBacktrackCatastrophically('(?:ab)+')).toBe(false)
+    expect(mayBacktrackCatastrophically('(a++)+')).toBe(false)
+    expect(mayBacktrackCatastrophically('(')).toBe(false)
+  })
+})
