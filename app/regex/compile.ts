@@ -28,7 +28,14 @@ export type Compiled =
       /** The pattern uses `\G`, which only means "start of input" for matches(). */
       usesLastMatch: boolean
     }
-  | { kind: 'invalid'; description: string; index: number; span: Span }
+  | {
+      kind: 'invalid'
+      /** Java's description, e.g. `Unclosed group`. */
+      description: string
+      /** Java's error index (as in its message). */
+      index: number
+      span: Span
+    }
   | { kind: 'untranslatable'; message: string; hint: string; span: Span }
 
 const CACHE_SIZE = 64
@@ -69,7 +76,7 @@ function compileUncached(pattern: string): Compiled {
       return {
         kind: 'invalid',
         description: e.description,
-        index: e.index,
+        index: e.javaIndex,
         span: { start: at, end: Math.min(pattern.length, at + 1) },
       }
     }

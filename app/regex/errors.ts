@@ -6,11 +6,15 @@ import type { Span } from '../model'
  */
 export class RegexSyntaxError extends Error {
   readonly description: string
+  /** UTF-16 offset into the pattern as written (for spans). */
   readonly index: number
-  constructor(description: string, index: number) {
-    super(index >= 0 ? `${description} near index ${index}` : description)
+  /** Java's own index (code points, after `\Q...\E` rewriting), as in Java's message. */
+  readonly javaIndex: number
+  constructor(description: string, index: number, javaIndex = index) {
+    super(javaIndex >= 0 ? `${description} near index ${javaIndex}` : description)
     this.description = description
     this.index = index
+    this.javaIndex = javaIndex
   }
 }
 

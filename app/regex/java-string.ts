@@ -25,8 +25,10 @@ type Fail = Extract<JavaRegexCall<never>, { ok: false }>
 function compileOrFail(pattern: string): Ok | Fail {
   const c = compileJavaPattern(pattern)
   if (c.kind === 'invalid') {
+    // PatternSyntaxException.getMessage(): description, index, the pattern and a caret line.
     const where = c.index >= 0 ? ` near index ${c.index}` : ''
-    return { ok: false, error: 'invalid', message: `${c.description}${where}\n${pattern}` }
+    const caret = c.index >= 0 && c.index < pattern.length ? `\n${' '.repeat(c.index)}^` : ''
+    return { ok: false, error: 'invalid', message: `${c.description}${where}\n${pattern}${caret}` }
   }
   if (c.kind === 'untranslatable') return { ok: false, error: 'untranslatable', message: c.message }
   return c

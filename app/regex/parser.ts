@@ -47,11 +47,19 @@ export class JavaPatternParser extends EscapeParser {
         if (g) items.push(g)
         continue
       } else if (ch === code('[')) {
-        node = { kind: 'set', expr: parseClass(this, true), span: this.spanFrom(at) }
+        node = this.canonEq(at, {
+          kind: 'set',
+          expr: parseClass(this, true),
+          span: this.spanFrom(at),
+        })
       } else if (ch === code('\\')) {
         const e = this.nextEscaped()
         if (e === code('p') || e === code('P')) {
-          node = { kind: 'set', expr: this.familyAfterP(e), span: this.spanFrom(at) }
+          node = this.canonEq(at, {
+            kind: 'set',
+            expr: this.familyAfterP(e),
+            span: this.spanFrom(at),
+          })
         } else {
           this.unread()
           node = this.atom()
@@ -92,6 +100,17 @@ export class JavaPatternParser extends EscapeParser {
     }
     if (items.length === 1) return items[0] as RegexNode
     return { kind: 'seq', items, span: this.spanFrom(start) }
+  }
+
+  /** Under `(?c)` Java matches classes against canonically composed text (NFCCharProperty). */
+  private canonEq(at: number, node: RegexNode): RegexNode {
+    if (!this.has(FLAG.CANON_EQ)) return node
+    return {
+      kind: 'unsupported',
+      what: 'A character class under (?c) (canonical equivalence)',
+      hint: 'Remove (?c); list the composed and decomposed forms explicitly if you need both.',
+      span: this.spanFrom(at),
+    }
   }
 
   private dot(): ClassExpr {
@@ -207,10 +226,9 @@ export class JavaPatternParser extends EscapeParser {
       let c = this.skip()
       if (!isAsciiDigit(c)) throw this.error('Illegal repetition')
       min = 0
-      let big = false
       do {
         min = min * 10 + (c - 48)
-        if (min > MAX_REPS) big = true
+        if (min > MAX_REPS) throw this.error('Illegal repetition range')
       } while (isAsciiDigit((c = this.read())))
       max = min
       if (c === code(',')) {
@@ -220,12 +238,11 @@ export class JavaPatternParser extends EscapeParser {
           max = 0
           while (isAsciiDigit(c)) {
             max = max * 10 + (c - 48)
-            if (max > MAX_REPS) big = true
+            if (max > MAX_REPS) throw this.error('Illegal repetition range')
             c = this.read()
           }
         }
       }
-      if (big) throw this.error('Illegal repetition range')
       if (c !== code('}')) throw this.error('Unclosed counted closure')
       if (max < min) throw this.error('Illegal repetition range')
       this.unread()

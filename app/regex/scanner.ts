@@ -171,7 +171,7 @@ export class PatternScanner {
   /** Java's `error()`: the index is `cursor - 1`. */
   error(description: string): RegexSyntaxError {
     const i = this.cursor - 1
-    return new RegexSyntaxError(description, i < 0 ? 0 : this.offsetOf(i))
+    return new RegexSyntaxError(description, i < 0 ? 0 : this.offsetOf(i), i)
   }
 
   private isLineSeparator(ch: number): boolean {

@@ -51,6 +51,11 @@ describe('presets', () => {
     })
   })
 
+  it('read the JSON errorMessage with $util.parseJson in the 404 template', () => {
+    const simulation = simulate(readPresetScenario('json-error-message')!, createEnv())
+    expect(JSON.parse(simulation.response.body)).toEqual({ code: 404, message: 'Pet 42 not found' })
+  })
+
   it('hand out copies, so editing one never changes the preset', () => {
     const copy = readPresetScenario('seed-custom-error')!
     copy.request.path = '/changed'

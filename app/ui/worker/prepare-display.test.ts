@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { Simulation } from '../../model'
+import { prepareForDisplay, prettifyJsonText } from './prepare-display'
+
+const base: Simulation = {
+  response: { statusCode: 200, headers: [], body: '{"a":1}' },
+  trace: [
+    {
+      stage: 'lambda',
+      status: 'ok',
+      summary: 's',
+      input: { event: [1, 2] },
+      output: 'already text',
+      notes: [],
+      diagnostics: [],
+    },
+  ],
+  log: ['one', 'two'],
+  lambdaEvent: { path: '/x' },
+  lambdaEventText: '{"path":"/x"}',
+  diagnostics: [],
+}
+
+describe('display preparation', () => {
+  it('turns trace data into text and pretty-prints body and event', () => {
+    const { simulation, display } = prepareForDisplay(base)
+    expect(simulation.trace[0]!.input).toBe('{\n  "event": [\n    1,\n    2\n  ]\n}')
+    expect(simulation.trace[0]!.output).toBe('already text')
+    expect(simulation.lambdaEvent).toBeUndefined()
+    expect(display).toEqual({
+      bodyPretty: '{\n  "a": 1\n}',
+      eventText: '{"path":"/x"}',
+      eventPretty: '{\n  "path": "/x"\n}',
+      logText: 'one\ntwo',
+    })
+    expect(base.trace[0]!.input).toEqual({ event: [1, 2] })
+  })
+
+  it('keeps non-JSON text as is and handles an uninvoked function', () => {
+    expect(prettifyJsonText('not json {')).toBe('not json {')
+    const { display } = prepareForDisplay({
+      ...base,
+      lambdaEvent: undefined,
+      lambdaEventText: undefined,
+    })
+    expect(display.eventText).toBeUndefined()
+    expect(display.eventPretty).toBeUndefined()
+  })
+})
