@@ -6,7 +6,15 @@ import globals from 'globals'
 const CORE = ['app/model/**', 'app/vtl/**', 'app/regex/**', 'app/engine/**', 'app/share/**']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/.results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +22,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-import-type-side-effects': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -35,13 +46,41 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*'], message: 'The pure core must not depend on UI libraries.' },
-            { group: ['**/state', '**/state/*', '**/ui', '**/ui/*'], message: 'The pure core must not import app/state or app/ui.' },
-            { group: ['node:*', 'fs', 'path'], message: 'The pure core runs in a browser worker too.' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'zustand',
+                'zustand/*',
+                'monaco-editor',
+                'monaco-editor/*',
+              ],
+              message: 'The pure core must not depend on UI libraries.',
+            },
+            {
+              group: ['**/state', '**/state/*', '**/ui', '**/ui/*'],
+              message: 'The pure core must not import app/state or app/ui.',
+            },
+            {
+              group: ['node:*', 'fs', 'path'],
+              message: 'The pure core runs in a browser worker too.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'self', 'globalThis', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'navigator',
+        'location',
+        'self',
+        'globalThis',
+        'process',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Inject the clock through env.' },

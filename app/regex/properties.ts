@@ -185,7 +185,8 @@ function forUnicodeProperty(raw: string, caseIns: boolean): ClassExpr | null {
     case 'PRINT':
       return js(`[[${GRAPH}\\p{Zs}\\t]--\\p{Cc}]`)
   }
-  return null
+  // JDK 17 also accepts the POSIX names after `Is`, with their Unicode meaning.
+  return forPosixName(raw, caseIns)
 }
 
 /** forPOSIXName: `(?U)` turns `\p{Alpha}` and friends into their Unicode meaning. */

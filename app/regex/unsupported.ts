@@ -97,7 +97,8 @@ export function findInexact(root: RegexNode): Inexact | null {
       const multi = n.max > 1
       if (n.body.kind === 'linebreak')
         return flag('a quantified \\R never gives back part of a line break in Java')
-      if (n.body.kind === 'group' && multi && minLength(n.body) === 0)
+      // JavaScript rejects an iteration that matched nothing; Java keeps it (and its captures).
+      if (n.body.kind === 'group' && minLength(n.body) === 0)
         return flag('Java keeps a zero-length repetition and its captures')
       if (multi && captureIndexes(n.body).some((g) => !alwaysSets(n.body, g)))
         return flag('Java keeps captures from earlier repetitions')
