@@ -40,6 +40,15 @@ describe('errors become diagnostics with spans', () => {
     expect(kind).toBe('syntax')
     expect(d?.code).toBe('vtl.lexical')
   })
+  it('keeps the span of an error at the end of the text inside the text', () => {
+    for (const src of ['#*', 'a#*', '##x\n#*']) {
+      const { kind, d } = firstDiagnostic(src)
+      expect(kind).toBe('syntax')
+      expect(d?.code).toBe('vtl.lexical')
+      expect(d?.span.end).toBeLessThanOrEqual(src.length)
+      expect(d?.span.start).toBeLessThan(d?.span.end ?? 0)
+    }
+  })
   it('enforces limits with diagnostics instead of hanging', () => {
     const r = render('#set($s = "xxxxxxxxxx")#foreach($i in [1..30])#set($s = "$s$s")#end$s')
     expect(r.ok).toBe(false)

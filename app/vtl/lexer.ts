@@ -155,11 +155,14 @@ export class TokenManager implements Lexer {
 
   private lexError(after: string): VtlSyntaxError {
     const at = this.base + this.pos
-    const found =
-      this.pos >= this.src.length ? 'the end of the template' : `'${this.src[this.pos]}'`
+    const atEnd = this.pos >= this.src.length
+    const found = atEnd ? 'end of the template' : `'${this.src[this.pos]}'`
+    // The span must stay inside the text: at the end, mark the last character instead.
+    const limit = this.base + this.src.length
+    const end = Math.min(at + 1, limit)
     return new VtlSyntaxError(
       `Lexical error: unexpected ${found}${after ? ` after '${after}'` : ''}`,
-      { start: Math.max(this.base, at - 1), end: at + 1 },
+      { start: Math.max(this.base, Math.min(at - 1, end - 1)), end },
       'vtl.lexical',
     )
   }
