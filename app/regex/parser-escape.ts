@@ -5,6 +5,7 @@
 import type { Span } from '../model'
 import type { AssertKind, ClassExpr, RegexNode } from './ast'
 import { lookupCharacterName } from './names'
+import { negatedClass } from './properties'
 import { FLAG, PatternScanner, isAsciiAlpha, isAsciiDigit, isAsciiHex } from './scanner'
 
 const code = (s: string) => s.charCodeAt(0)
@@ -81,23 +82,27 @@ export abstract class EscapeParser extends PatternScanner {
         if (inclass) break
         return node(this.assertion('not-bound', at))
       case 'D':
-        return pred(U ? '\\P{Nd}' : '[^0-9]')
+        return pred(U ? '\\P{Nd}' : negatedClass('[0-9]'))
       case 'G':
         if (inclass) break
         return node(this.assertion('last-match', at))
       case 'H':
-        return pred(`[^${HORIZ}]`)
+        return pred(negatedClass(`[${HORIZ}]`))
       case 'N':
         return this.namedChar(at)
       case 'R':
         if (inclass) break
         return node({ kind: 'linebreak', span: this.spanFrom(at) })
       case 'S':
-        return pred(U ? '[^\\p{Z}\\t-\\r\\u{85}]' : '[^ \\t-\\r]')
+        return pred(negatedClass(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]'))
       case 'V':
-        return pred(`[^${VERT}]`)
+        return pred(negatedClass(`[${VERT}]`))
       case 'W':
-        return pred(U ? '[^\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[^A-Za-z0-9_]')
+        return pred(
+          negatedClass(
+            U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
+          ),
+        )
       case 'X':
         if (inclass) break
         return node(unsupported('\\X (grapheme cluster)', this.spanFrom(at)))

@@ -9,6 +9,7 @@ import { EscapeParser } from './parser-escape'
 import type { EscapeResult } from './parser-escape'
 import { parseClass, readFamily, singleChar } from './parser-class'
 import { MAX_REPS, studyLookbehind } from './study'
+import { negatedClass } from './properties'
 
 const code = (s: string) => s.charCodeAt(0)
 
@@ -115,8 +116,8 @@ export class JavaPatternParser extends EscapeParser {
 
   private dot(): ClassExpr {
     if (this.has(FLAG.DOTALL)) return { k: 'js', s: '[\\s\\S]' }
-    if (this.has(FLAG.UNIX_LINES)) return { k: 'js', s: '[^\\n]' }
-    return { k: 'js', s: '[^\\n\\r\\u{85}\\u{2028}\\u{2029}]' }
+    if (this.has(FLAG.UNIX_LINES)) return { k: 'js', s: negatedClass('[\\n]') }
+    return { k: 'js', s: negatedClass('[\\n\\r\\u{85}\\u{2028}\\u{2029}]') }
   }
 
   /** After `\p`/`\P` has been read (cursor on the letter). */
@@ -276,7 +277,8 @@ export class JavaPatternParser extends EscapeParser {
         }
         break
       }
-      if ('$.^([|)'.includes(String.fromCharCode(ch)) && ch !== 0) break
+      // Only ASCII code points can be metacharacters (fromCharCode would truncate U+10028 to '(').
+      if (ch > 0 && ch < 0x80 && '$.^([|)'.includes(String.fromCharCode(ch))) break
       if (ch === code('\\')) {
         ch = this.nextEscaped()
         if (ch === code('p') || ch === code('P')) {
@@ -330,6 +332,7 @@ export class JavaPatternParser extends EscapeParser {
 }
 
 function flagBits(ch: number): number {
+  if (ch >= 0x80) return 0
   switch (String.fromCharCode(ch)) {
     case 'i':
       return FLAG.CASE_INSENSITIVE

@@ -25,7 +25,12 @@ const TABLE: {
   { java: '\\Q.*\\E', js: '\\u{2E}\\u{2A}', yes: ['.*'], no: ['ab'] },
   { java: 'a*+a', no: ['aaa'] },
   { java: '(?>a|ab)c', yes: ['ac'], no: ['abc'] },
-  { java: '[a-z&&[^aeiou]]+', js: '(?:[[a-z]&&[^aeiou]])+', yes: ['bcd'], no: ['bad'] },
+  {
+    java: '[a-z&&[^aeiou]]+',
+    js: '(?:[[a-z]&&[[\\u{0}-\\u{10FFFF}]--[aeiou]]])+',
+    yes: ['bcd'],
+    no: ['bad'],
+  },
   { java: '[a-d[m-p]]+', yes: ['amp'], no: ['z'] },
   { java: '[^a[b]]', yes: ['c'], no: ['a', 'b'] },
   { java: '\\p{Lu}\\p{javaLowerCase}', js: '\\p{Lu}\\p{Lowercase}', yes: ['Ab'], no: ['AB'] },
@@ -44,6 +49,18 @@ const TABLE: {
   { java: 'a|', yes: ['', 'a'] },
   { java: '\\bfoo\\b', yes: ['foo'] },
   { java: '.*(?<=ab+)c', yes: ['abbc'], no: ['ac'] },
+  // Fuzz regressions. U+10028 once read as '(' (its low 16 bits) and looped until out of memory.
+  { java: '\u{10028}', js: '\\u{10028}', yes: ['\u{10028}'], no: ['(', ''] },
+  { java: '[\u{10028}-\u{1002A}]+', yes: ['\u{10029}\u{10028}'], no: ['(', ')'] },
+  { java: '(?i)\u{1005C}\u{1007C}', yes: ['\u{1005C}\u{1007C}'], no: ['\\|'] },
+  { java: '(?iu)\u{10400}+', yes: ['\u{10428}\u{10400}'], no: ['\u{10401}'] },
+  { java: '(?iu)[^\u{10400}]', yes: ['a'], no: ['\u{10428}'] },
+  // V8 mis-compiles a top-level [^…] in v mode inside an unrolled quantified group.
+  { java: '(?:x[^a])+', yes: ['x1', 'xbx2'], no: ['xa', 'x1xa'] },
+  { java: '(?:x[^\\w]){2}', yes: ['x-x-'], no: ['x-xa'] },
+  { java: '(?is)(?:\\.[^0-9]\\W){2}', yes: ['.a-.a-'], no: ['.1-.a-'] },
+  { java: '(?:x\\S)+', yes: ['xax1'], no: ['x '] },
+  { java: '(?:x.)+', yes: ['xaxb'], no: ['x\n'] },
 ]
 
 describe('translateJavaRegex', () => {
@@ -76,6 +93,9 @@ describe('translateJavaRegex', () => {
     expect(matchSelectionPattern('(?:(a)|b)+', 'ab').groups).toEqual(['a'])
     expect(matchSelectionPattern('(a*)*', 'aa').groups).toEqual([''])
     expect(matchSelectionPattern('(c|\\1x)+', 'ccx').groups).toEqual(['cx'])
+    // Java keeps a repetition that matched nothing (and its capture); JavaScript drops it.
+    expect(matchSelectionPattern('(?:(a{0})|a){0,2}', '').groups).toEqual([''])
+    expect(matchSelectionPattern('(?:(a?)|b)*', 'b').groups).toEqual([''])
   })
 })
 
@@ -94,6 +114,7 @@ describe('invalid and untranslatable patterns', () => {
     ['\\i', 'Illegal/unsupported escape sequence', 1],
     ['x\\', 'Unexpected internal error', 2],
     ['\\N{NO SUCH NAME}', 'Unknown character name [NO SUCH NAME]', 15],
+    ['(?i\u{10069})a', 'Unknown inline modifier', 3],
   ]
   it("gives Java's message and index, with a span", () => {
     for (const [p, message, index] of INVALID) {
@@ -136,9 +157,31 @@ describe('exactness and caching', () => {
     const t = translateJavaRegex('(a)?\\1b')
     expect(t.ok && t.value.exact).toBe(false)
     expect(t.ok && t.value.inexactReason).toMatch(/back-reference/)
+    // Java keeps the empty repetition's capture: the RegExp would give null, so it is not exact.
+    const empty = translateJavaRegex('(?:(a{0})|a){0,2}')
+    expect(empty.ok && empty.value.exact).toBe(false)
     expect(translateJavaRegex('a+b').ok && translateJavaRegex('a+b')).toMatchObject({
       value: { exact: true },
     })
+  })
+
+  it('never emits [^…], which V8 mis-compiles in v mode inside unrolled quantifiers', () => {
+    for (const p of [
+      '[^a]',
+      '\\W',
+      '\\D',
+      '\\S',
+      '\\H',
+      '\\V',
+      '.',
+      '(?d).',
+      '[^a&&[^b]]',
+      '\\p{Graph}',
+      '\\X',
+    ])
+      expect(translateJavaRegex(p).ok && translateJavaRegex(p), p).not.toMatchObject({
+        value: { source: expect.stringContaining('[^') as unknown },
+      })
   })
 
   it('reuses a compiled pattern (the UI matches on every keystroke)', () => {

@@ -8,7 +8,7 @@ import type { AssertKind, ClassExpr, RegexNode } from './ast'
 import { unicodeEquivalents, unicodeFold, asciiLower, asciiUpper, isAsciiLetter } from './case-fold'
 import { RegexTranslateError } from './errors'
 import { MAX_REPS, studyLookbehind } from './study'
-import { UNICODE_WORD } from './properties'
+import { negatedClass, UNICODE_WORD } from './properties'
 
 /** A translated pattern. */
 export type Translation = {
@@ -58,7 +58,7 @@ export function emitClass(e: ClassExpr): string {
     case 'and':
       return `[${emitClass(e.a)}&&${emitClass(e.b)}]`
     case 'not':
-      return e.x.k === 'ranges' ? `[^${rangesBody(e.x.r)}]` : `[^${emitClass(e.x)}]`
+      return negatedClass(emitClass(e.x))
   }
 }
 
@@ -71,7 +71,7 @@ const HANGUL_T = '[\\u{11A8}-\\u{11FF}\\u{D7CB}-\\u{D7FB}]'
 const HANGUL = `${HANGUL_L}*(?:${HANGUL_V}+|[\\u{AC00}-\\u{D7A3}]${HANGUL_V}*)${HANGUL_T}*|${HANGUL_L}+|${HANGUL_T}+`
 const PICT = '\\p{Extended_Pictographic}'
 /** `\\X`: an extended grapheme cluster (UAX #29, as far as JavaScript's properties reach). */
-export const GRAPHEME = `(?:\\r\\n|${CONTROL}|[\\r\\n]|(?:\\p{RI}\\p{RI}|${HANGUL}|${PICT}(?:${EXTEND}*\\u{200D}${PICT})*|[^\\r\\n${CONTROL}])${EXTEND}*)`
+export const GRAPHEME = `(?:\\r\\n|${CONTROL}|[\\r\\n]|(?:\\p{RI}\\p{RI}|${HANGUL}|${PICT}(?:${EXTEND}*\\u{200D}${PICT})*|${negatedClass(`[\\r\\n${CONTROL}]`)})${EXTEND}*)`
 
 const TERM = '\\n\\r\\u{85}\\u{2028}\\u{2029}'
 const WORD = '[\\p{L}\\p{Nd}_]'

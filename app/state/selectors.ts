@@ -48,3 +48,12 @@ export function selectRuleEvaluation(s: AppState, statusCode: string): RuleEvalu
 export function useEditorDiagnostics(editorId: EditorId): Diagnostic[] {
   return useAppStore(useShallow((s) => selectDiagnosticsFor(s, editorId)))
 }
+
+/** Engine diagnostics of every editor id under `prefix` (e.g. one rule's header mappings). */
+export function useDiagnosticsUnder(prefix: string): Diagnostic[] {
+  return useAppStore(
+    useShallow(
+      (s) => s.simulation?.diagnostics.filter((d) => d.source.startsWith(prefix)) ?? NO_DIAGNOSTICS,
+    ),
+  )
+}

@@ -5,6 +5,7 @@ import { LambdaPanel } from './inputs/LambdaPanel'
 import { MethodResponsesPanel } from './inputs/MethodResponsesPanel'
 import { RequestPanel } from './inputs/RequestPanel'
 import { RequestTemplatesPanel } from './inputs/RequestTemplatesPanel'
+import { StagePanel } from './inputs/StagePanel'
 import { TrialsPanel } from './inputs/TrialsPanel'
 import { Banner } from './layout/Banner'
 import { Header } from './layout/Header'
@@ -38,6 +39,7 @@ export function App() {
           <RequestTemplatesPanel />
           <MethodResponsesPanel />
           <GatewayResponsesPanel />
+          <StagePanel />
         </div>
         <div
           className="column outputs"

@@ -15,7 +15,7 @@ describe('errors become diagnostics with spans', () => {
     expect(d?.message).toBe(
       'Encountered the end of the template at line 1, column 11 (expected #end)',
     )
-    expect(d?.span).toEqual({ start: 10, end: 11 })
+    expect(d?.span).toEqual({ start: 9, end: 10 })
   })
   it('reports a stray #end where it is', () => {
     const { d } = firstDiagnostic('x#end y')

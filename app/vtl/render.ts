@@ -100,13 +100,17 @@ function readOverrides(ctx: JMap): TemplateOverrides {
 function diagnostic(
   source: string,
   e: VtlSyntaxError | VtlRuntimeError | VtlLimitError,
+  length: number,
 ): Diagnostic {
+  // "Encountered the end of the template" points just past the text; markers need a span inside it.
+  const end = Math.min(Math.max(e.span.end, 0), length)
+  const start = Math.min(Math.max(e.span.start, 0), end)
   return {
     source,
     severity: 'error',
     code: e.code,
     message: e.message,
-    span: e.span,
+    span: start === length && start > 0 ? { start: start - 1, end } : { start, end },
     ...(e.hint ? { hint: e.hint } : {}),
   }
 }
@@ -124,7 +128,7 @@ export function runTemplate(
       return {
         ok: false,
         errorKind: parsed.error.code.startsWith('vtl.limit') ? 'limit' : 'syntax',
-        diagnostics: [diagnostic(source, parsed.error)],
+        diagnostics: [diagnostic(source, parsed.error, template.length)],
       }
     const limiter = new Limiter({ ...DEFAULT_LIMITS, ...options.limits })
     const r = new Renderer(limiter, { macroNames: new Set(parsed.macroNames), fullText: template })
@@ -137,11 +141,23 @@ export function runTemplate(
     return { ok: true, output, overrides: readOverrides(ctx), diagnostics: [] }
   } catch (e) {
     if (e instanceof VtlSyntaxError)
-      return { ok: false, errorKind: 'syntax', diagnostics: [diagnostic(source, e)] }
+      return {
+        ok: false,
+        errorKind: 'syntax',
+        diagnostics: [diagnostic(source, e, template.length)],
+      }
     if (e instanceof VtlRuntimeError)
-      return { ok: false, errorKind: 'runtime', diagnostics: [diagnostic(source, e)] }
+      return {
+        ok: false,
+        errorKind: 'runtime',
+        diagnostics: [diagnostic(source, e, template.length)],
+      }
     if (e instanceof VtlLimitError)
-      return { ok: false, errorKind: 'limit', diagnostics: [diagnostic(source, e)] }
+      return {
+        ok: false,
+        errorKind: 'limit',
+        diagnostics: [diagnostic(source, e, template.length)],
+      }
     const message = e instanceof RangeError ? 'The template nests too deeply to render' : String(e)
     return {
       ok: false,

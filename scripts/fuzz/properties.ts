@@ -122,6 +122,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
             )
             return
           }
+          // A translation marked inexact states that only the fallback matcher is faithful.
+          if (!translated.value.exact) return
           const { source, flags, groupMap } = translated.value
           // Whole-string match: sticky at 0, and nothing may follow (independent of the m flag).
           const re = new RegExp(`(?:${source})(?![\\s\\S])`, `${flags.replace(/[gy]/g, '')}y`)

@@ -9,6 +9,8 @@ export function KeyValueTable(props: {
   testIdPrefix: string
   entries: Record<string, string> | undefined
   newKey: string
+  /** Value of a new row; default `'value'` (a quoted static mapping expression). */
+  newValue?: string
   onChange: (next: Record<string, string> | undefined) => void
 }) {
   const entries = props.entries ?? {}
@@ -76,7 +78,7 @@ export function KeyValueTable(props: {
         onClick={() => {
           let key = props.newKey
           for (let n = 2; key in entries; n++) key = `${props.newKey}${n}`
-          write({ ...entries, [key]: "'value'" })
+          write({ ...entries, [key]: props.newValue ?? "'value'" })
         }}
       >
         Add

@@ -11,6 +11,8 @@ export function LongText(props: {
   className?: string
   /** Characters shown before "Show all"; default LONG_TEXT_PREVIEW. */
   preview?: number
+  /** Shown (muted) instead of an empty box when the text is empty. */
+  emptyText?: string
 }) {
   const [expandedFor, setExpandedFor] = useState<string | null>(null)
   const { text } = props
@@ -26,7 +28,13 @@ export function LongText(props: {
         role="region"
         aria-label={props.label}
       >
-        {cut ? text.slice(0, preview) : text}
+        {text === '' ? (
+          <span className="empty-text">{props.emptyText ?? '(empty)'}</span>
+        ) : cut ? (
+          text.slice(0, preview)
+        ) : (
+          text
+        )}
       </pre>
       {cut && (
         <button type="button" className="quiet" onClick={() => setExpandedFor(text)}>

@@ -90,9 +90,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     }
   }, [])
 
+  const { placeholder } = props
   useEffect(() => {
-    editorRef.current?.updateOptions({ ariaLabel })
-  }, [ariaLabel])
+    editorRef.current?.updateOptions({ ariaLabel, placeholder })
+  }, [ariaLabel, placeholder])
 
   // One model per language and schema (the schema is chosen by the model's URI).
   useEffect(() => {

@@ -1,5 +1,6 @@
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useId, type ComponentType, type ReactNode } from 'react'
 import type { CodeEditorProps } from './editor-props'
+import { DiagnosticList } from './DiagnosticList'
 import { PlainEditor } from './PlainEditor'
 
 /*
@@ -26,13 +27,24 @@ class EditorBoundary extends Component<BoundaryProps, { failed: boolean }> {
 
 /** A code editor: Monaco when loaded, a plain textarea with the same value/onChange until then. */
 export function LazyCodeEditor(props: CodeEditorProps) {
-  const fallback = <PlainEditor {...props} />
-  if (!CodeEditor) return fallback
+  const listId = useId()
+  const fallback = <PlainEditor {...props} describedBy={listId} />
   return (
-    <EditorBoundary fallback={fallback}>
-      <Suspense fallback={fallback}>
-        <CodeEditor {...props} />
-      </Suspense>
-    </EditorBoundary>
+    <>
+      {CodeEditor ? (
+        <EditorBoundary fallback={fallback}>
+          <Suspense fallback={fallback}>
+            <CodeEditor {...props} />
+          </Suspense>
+        </EditorBoundary>
+      ) : (
+        fallback
+      )}
+      <DiagnosticList
+        id={listId}
+        testId={`${props.testId}.diagnostics`}
+        diagnostics={props.diagnostics}
+      />
+    </>
   )
 }

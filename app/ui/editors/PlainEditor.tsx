@@ -1,15 +1,13 @@
-import { useId } from 'react'
 import type { CodeEditorProps } from './editor-props'
 
 /**
  * The editor before (or without) Monaco: a native textarea or input. Like Monaco it is
  * uncontrolled, seeded from `value` and reseeded when `loadId` changes.
  */
-export function PlainEditor(props: CodeEditorProps) {
+export function PlainEditor(props: CodeEditorProps & { describedBy?: string }) {
   const { testId, ariaLabel, value, onChange, diagnostics, singleLine, loadId } = props
-  const messagesId = useId()
   const hasError = diagnostics.some((d) => d.severity === 'error')
-  const describedBy = diagnostics.length > 0 ? messagesId : undefined
+  const describedBy = diagnostics.length > 0 ? props.describedBy : undefined
   const rows = Math.min(
     props.maxLines ?? 12,
     Math.max(props.minLines ?? 3, value.split('\n').length),
@@ -24,6 +22,7 @@ export function PlainEditor(props: CodeEditorProps) {
           aria-label={ariaLabel}
           aria-invalid={hasError || undefined}
           aria-describedby={describedBy}
+          placeholder={props.placeholder}
           defaultValue={value}
           spellCheck={false}
           autoComplete="off"
@@ -37,22 +36,13 @@ export function PlainEditor(props: CodeEditorProps) {
           aria-label={ariaLabel}
           aria-invalid={hasError || undefined}
           aria-describedby={describedBy}
+          placeholder={props.placeholder}
           defaultValue={value}
           rows={rows}
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => onChange(e.target.value)}
         />
-      )}
-      {diagnostics.length > 0 && (
-        <ul className="editor-diagnostics" id={messagesId} data-testid={`${testId}.diagnostics`}>
-          {diagnostics.map((d, i) => (
-            <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
-              {d.message}
-              {d.hint ? ` — ${d.hint}` : ''}
-            </li>
-          ))}
-        </ul>
       )}
     </div>
   )

@@ -13,6 +13,8 @@ export type CodeEditorProps = {
   minLines?: number
   maxLines?: number
   singleLine?: boolean
+  /** Shown, muted, while the text is empty. */
+  placeholder?: string
   /** Bumped to reseed the (uncontrolled) editor with `value`. */
   loadId: number
 }

@@ -74,7 +74,7 @@ export function ErrorFields(props: {
           jsonSchema="lambda-error"
           localSeed={props.seed}
           minLines={3}
-          maxLines={8}
+          maxLines={14}
           value={formatJson(outcome.payload)}
           onChange={props.onPayloadText}
         />

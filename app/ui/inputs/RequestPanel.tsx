@@ -13,6 +13,17 @@ function spanOfLine(text: string, line: number) {
   return { start, end: start + (lines[line - 1]?.length ?? 0) }
 }
 
+/** JSON highlighting when the body is (or, with no Content-Type, is taken as) JSON. */
+function bodyLanguage(
+  headers: Record<string, string | string[]> | undefined,
+): 'json' | 'plaintext' {
+  const value = Object.entries(headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'content-type',
+  )?.[1]
+  const contentType = Array.isArray(value) ? value[0] : value
+  return contentType === undefined || /json/i.test(contentType) ? 'json' : 'plaintext'
+}
+
 /** The API method (resource and verb) and the client's request. */
 export function RequestPanel() {
   const method = useAppStore((s) => s.scenario.setup.method)
@@ -38,9 +49,10 @@ export function RequestPanel() {
 
   return (
     <Panel title="Method and client request" testId="panel.request">
+      <h3 className="subhead">The API's method</h3>
       <div className="field-row">
         <label className="field">
-          <span>Method</span>
+          <span>HTTP method</span>
           <select
             data-testid="method.http-method"
             value={method.httpMethod}
@@ -69,9 +81,10 @@ export function RequestPanel() {
           />
         </label>
       </div>
+      <h3 className="subhead">What the client sends</h3>
       <div className="field-row">
         <label className="field">
-          <span>Request method</span>
+          <span>Method</span>
           <select
             data-testid="request.method"
             value={request.method}
@@ -121,6 +134,7 @@ export function RequestPanel() {
           editorId="request.headers"
           testId="editor.request-headers"
           ariaLabel="Request headers"
+          placeholder="Content-Type: application/json"
           language="plaintext"
           minLines={2}
           maxLines={8}
@@ -134,7 +148,8 @@ export function RequestPanel() {
           editorId="request.body"
           testId="editor.request-body"
           ariaLabel="Request body"
-          language="plaintext"
+          placeholder="(no body)"
+          language={bodyLanguage(request.headers)}
           minLines={2}
           maxLines={12}
           value={request.body ?? ''}

@@ -1,11 +1,12 @@
 import type { IntegrationResponse } from '../../model'
-import { selectRuleEvaluation } from '../../state/selectors'
+import { selectRuleEvaluation, useDiagnosticsUnder } from '../../state/selectors'
 import { useAppStore } from '../../state/store'
 import type { RuleCheck } from '../../state/types'
 import { CommitInput } from '../common/CommitInput'
 import { KeyValueTable } from '../common/KeyValueTable'
 import { TemplateMapEditor } from '../common/TemplateMapEditor'
 import { BoundEditor } from '../editors/BoundEditor'
+import { DiagnosticList } from '../editors/DiagnosticList'
 
 const BADGE_TEXT: Record<RuleCheck['outcome'], string> = {
   matched: 'matches',
@@ -43,6 +44,9 @@ export function RuleRow(props: {
   const selected = evaluation?.selected === true
   const outcome = evaluation?.outcome === 'stopped' ? 'stopped' : check?.outcome
   const prefix = `rule.${statusKey}`
+  const mappingDiagnostics = useDiagnosticsUnder(
+    `integration.responses.${statusKey}.responseParameters`,
+  )
   return (
     <tbody className={`rule ${selected ? 'rule-selected' : ''}`} data-testid={prefix}>
       <tr>
@@ -62,6 +66,7 @@ export function RuleRow(props: {
             testId={`${prefix}.pattern`}
             ariaLabel={`Selection pattern of rule ${statusKey}`}
             language="java-regex"
+            placeholder="(empty: the default response)"
             singleLine
             value={rule.selectionPattern ?? ''}
             onChange={(text) => props.onChange({ ...rule, selectionPattern: text })}
@@ -101,6 +106,11 @@ export function RuleRow(props: {
               {describeSubject(check, props.subjectKnown)}
             </p>
           )}
+          <DiagnosticList
+            id={`${prefix}-mapping-diagnostics`}
+            testId={`${prefix}.header.diagnostics`}
+            diagnostics={mappingDiagnostics}
+          />
           <details>
             <summary>Response templates and header mappings of {statusKey}</summary>
             <TemplateMapEditor

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { buildShareUrl } from '../../state/share-link'
 import { useAppStore } from '../../state/store'
 
@@ -6,6 +6,11 @@ import { useAppStore } from '../../state/store'
 export function ShareButton() {
   const [url, setUrl] = useState<string | null>(null)
   const [status, setStatus] = useState('')
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const close = () => {
+    setUrl(null)
+    buttonRef.current?.focus()
+  }
   const share = async () => {
     const link = buildShareUrl(window.location.href, useAppStore.getState().scenario)
     setUrl(link)
@@ -18,11 +23,25 @@ export function ShareButton() {
   }
   return (
     <div className="share">
-      <button type="button" data-testid="share" onClick={() => void share()}>
+      <button
+        ref={buttonRef}
+        type="button"
+        data-testid="share"
+        aria-expanded={url !== null}
+        onClick={() => void share()}
+      >
         Share
       </button>
       {url !== null && (
-        <div className="share-popover">
+        <div
+          className="share-popover"
+          role="group"
+          aria-label="Share link"
+          data-testid="share.popover"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close()
+          }}
+        >
           <p role="status" data-testid="share.status">
             {status}
           </p>
@@ -31,9 +50,10 @@ export function ShareButton() {
             aria-label="Share link"
             data-testid="share.url"
             value={url}
+            autoFocus
             onFocus={(e) => e.target.select()}
           />
-          <button type="button" onClick={() => setUrl(null)}>
+          <button type="button" data-testid="share.close" onClick={close}>
             Close
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../state/store'
+import type { AppState } from '../../state/types'
 import { Panel } from '../common/Panel'
 import { LongText } from '../common/LongText'
 
@@ -17,8 +18,17 @@ function ResponseBody(props: { body: string; view: 'pretty' | 'raw' }) {
       testId="response.body"
       label="Response body"
       text={props.view === 'pretty' ? pretty : props.body}
+      emptyText="(empty body)"
     />
   )
+}
+
+/** Editors whose text does not parse, so the scenario still holds their last valid value. */
+function selectUnappliedEditors(s: AppState): string {
+  return Object.entries(s.parseDiagnostics)
+    .filter(([, list]) => list.some((d) => d.code === 'json.syntax'))
+    .map(([editorId]) => (editorId === 'lambda.payload' ? 'the Lambda outcome JSON' : editorId))
+    .join(', ')
 }
 
 /** What the HTTP client receives: status, headers in order, body pretty or raw. */
@@ -27,6 +37,7 @@ export function ResponsePanel() {
   const pending = useAppStore((s) => s.pending)
   const bodyView = useAppStore((s) => s.bodyView)
   const setBodyView = useAppStore((s) => s.setBodyView)
+  const unapplied = useAppStore(selectUnappliedEditors)
   const toggle = (
     <fieldset className="segmented small">
       <legend className="visually-hidden">Body view</legend>
@@ -46,6 +57,11 @@ export function ResponsePanel() {
   )
   return (
     <Panel title="Client response" testId="panel.response" actions={toggle}>
+      {unapplied !== '' && (
+        <p className="stale-note" data-testid="response.stale">
+          Showing the result of the last valid input: {unapplied} does not parse yet.
+        </p>
+      )}
       <div aria-live="polite" aria-busy={pending}>
         {!response ? (
           <p className="hint" data-testid="response.pending">

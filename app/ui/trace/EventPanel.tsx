@@ -20,7 +20,13 @@ export function EventPanel() {
           The function was not invoked.
         </p>
       ) : (
-        <LongText className="event" testId="event" label="Lambda event" text={pretty ?? ''} />
+        <LongText
+          className="event"
+          testId="event"
+          label="Lambda event"
+          text={pretty ?? ''}
+          emptyText="(empty payload: Lambda hands the handler {})"
+        />
       )}
     </Panel>
   )

@@ -58,7 +58,10 @@ export function PipelineDiagram() {
             <a href="#trace-gateway-response">{STAGE_LABELS['gateway-response']}</a>
           </li>
         )}
-        <li className="pipeline-node node-client" data-testid="pipeline.client">
+        <li
+          className={`pipeline-node node-client ${status === undefined ? '' : `status-${Math.floor(status / 100)}xx`}`}
+          data-testid="pipeline.client"
+        >
           Client {status !== undefined && <strong>{status}</strong>}
         </li>
       </ol>

@@ -24,13 +24,13 @@ const base: Simulation = {
 describe('display preparation', () => {
   it('turns trace data into text and pretty-prints body and event', () => {
     const { simulation, display } = prepareForDisplay(base)
-    expect(simulation.trace[0]!.input).toBe('{\n  "event": [\n    1,\n    2\n  ]\n}')
+    expect(simulation.trace[0]!.input).toBe('{"event": [1, 2]}')
     expect(simulation.trace[0]!.output).toBe('already text')
     expect(simulation.lambdaEvent).toBeUndefined()
     expect(display).toEqual({
       bodyPretty: '{\n  "a": 1\n}',
       eventText: '{"path":"/x"}',
-      eventPretty: '{\n  "path": "/x"\n}',
+      eventPretty: '{"path": "/x"}',
       logText: 'one\ntwo',
     })
     expect(base.trace[0]!.input).toEqual({ event: [1, 2] })

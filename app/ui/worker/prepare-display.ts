@@ -4,6 +4,7 @@
  */
 import type { Json, Simulation } from '../../model'
 import type { SimulationDisplay } from '../../state/types'
+import { formatCompactJson } from './compact-json'
 
 /** Pretty JSON when the text is JSON, else the text unchanged. */
 export function prettifyJsonText(text: string): string {
@@ -14,9 +15,18 @@ export function prettifyJsonText(text: string): string {
   }
 }
 
+/** Compact JSON when the text is JSON (the event: headers and lists stay on one line). */
+function compactJsonText(text: string): string {
+  try {
+    return formatCompactJson(JSON.parse(text))
+  } catch {
+    return text
+  }
+}
+
 function toDisplayText(value: Json | undefined): Json | undefined {
   if (value === undefined || typeof value === 'string') return value
-  return JSON.stringify(value, null, 2)
+  return formatCompactJson(value)
 }
 
 /**
@@ -42,7 +52,7 @@ export function prepareForDisplay(simulation: Simulation): {
     },
     display: {
       bodyPretty: prettifyJsonText(simulation.response.body),
-      eventPretty: eventText === undefined ? undefined : prettifyJsonText(eventText),
+      eventPretty: eventText === undefined ? undefined : compactJsonText(eventText),
       eventText,
       logText: simulation.log.join('\n'),
     },
