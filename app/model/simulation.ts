@@ -59,7 +59,7 @@ export type Simulation = {
   trace: TraceEntry[]
   /** Execution log lines as the console's "Test" prints them (with timestamps). */
   log: string[]
-  /** The Invoke payload sent to the function, parsed when it is JSON, else the text; null when not invoked. */
+  /** The Invoke payload sent to the function, parsed when it is JSON, else the text; undefined when not invoked. */
   lambdaEvent: Json | undefined
   /** The Invoke payload as text, exactly as sent; undefined when not invoked. */
   lambdaEventText?: string

@@ -56,6 +56,15 @@ describe('selectIntegrationResponse', () => {
     expect(select(SEED, 'five hundred').output?.status).toBe('502')
   })
 
+  it('ignores a response whose status code AWS would reject', () => {
+    const r = select(
+      { '99': { statusCode: '99', selectionPattern: '' }, '400': { statusCode: '400' } },
+      'Dummy error ...',
+    )
+    expect(r.output?.status).toBe('400')
+    expect(r.trace.rules?.[0]).toMatchObject({ statusCode: '99', outcome: 'invalid' })
+  })
+
   it('falls back to the default for an unmapped error and fails without one', () => {
     expect(
       select(

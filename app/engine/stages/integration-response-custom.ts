@@ -11,6 +11,8 @@ import { templateInput } from './integration-request-custom'
 import { mapResponseParameters } from './response-parameters'
 import type { DraftResponse } from '../trace'
 
+const VALID_STATUS = /^[1-5]\d\d$/
+
 /** The integration response chosen for this Invoke answer. */
 export type Selection = {
   key: string
@@ -48,6 +50,18 @@ export function selectIntegrationResponse(
     if (!response || typeof response !== 'object') continue
     const status = String(response.statusCode ?? key)
     const pattern = response.selectionPattern ?? ''
+    // PutIntegrationResponse only accepts [1-5]\d\d, so such a response cannot exist in AWS.
+    if (!VALID_STATUS.test(status)) {
+      rules.push({
+        statusCode: status,
+        selectionPattern: pattern,
+        subject,
+        outcome: 'invalid',
+        explanation: `AWS rejects the status code ${JSON.stringify(status)}: it must be 100–599. This response is ignored.`,
+        selected: false,
+      })
+      continue
+    }
     if (pattern === '') {
       rules.push({
         statusCode: status,
