@@ -3,8 +3,20 @@
  * `shared/reference/aws-behaviour.md` it comes from.
  */
 
+import type { InvokeFailure } from '../model'
+
 /** Default stage name when the scenario gives none. */
 export const DEFAULT_STAGE = 'test'
+
+/** The Invoke failures a scenario can simulate (`lambda.kind: 'invokeFailure'`). */
+export const INVOKE_FAILURES = [
+  'timeout',
+  'throttled',
+  'notFound',
+  'accessDenied',
+  'payloadTooLarge',
+  'integrationHttpMethodNotPost',
+] as const satisfies readonly InvokeFailure[]
 
 /** PutIntegration default (§2.1). */
 export const DEFAULT_PASSTHROUGH = 'WHEN_NO_MATCH'

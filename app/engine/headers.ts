@@ -32,27 +32,6 @@ export function lastHeader(headers: readonly HeaderPair[], name: string): string
   return found
 }
 
-/** Sets a header, replacing an existing one of the same name (any casing) in place. */
-export function setHeader(headers: HeaderPair[], name: string, value: string): void {
-  const lower = name.toLowerCase()
-  const index = headers.findIndex(([n]) => n.toLowerCase() === lower)
-  if (index >= 0) headers[index] = [name, value]
-  else headers.push([name, value])
-}
-
-/** Removes every header of that name; returns whether any was removed. */
-export function removeHeader(headers: HeaderPair[], name: string): boolean {
-  const lower = name.toLowerCase()
-  let removed = false
-  for (let i = headers.length - 1; i >= 0; i--) {
-    if (headers[i]![0].toLowerCase() === lower) {
-      headers.splice(i, 1)
-      removed = true
-    }
-  }
-  return removed
-}
-
 /** The MIME type of a Content-Type/Accept value: parameters after `;` dropped, lower-cased. */
 export function mimeOf(value: string): string {
   const semi = value.indexOf(';')

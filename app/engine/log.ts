@@ -2,24 +2,11 @@
 import { LOG_VALUE_LIMIT } from './defaults'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-/** English month abbreviations, shared with the CLF `requestTime`. */
-export const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-]
+/** English month abbreviations, as Java's `Date.toString()` prints them. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** Zero-pads a number to two digits. */
-export function pad2(n: number): string {
+function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n)
 }
 

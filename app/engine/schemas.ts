@@ -5,6 +5,8 @@
  * `../shared/reference/aws-behaviour.md` §1.2, §1.3, §2.2).
  */
 
+import { INVOKE_FAILURES } from './defaults'
+
 /** A draft-07 JSON Schema as plain data. */
 export type JsonSchema = { [key: string]: unknown }
 
@@ -194,14 +196,7 @@ const LAMBDA: JsonSchema = {
       properties: {
         kind: { const: 'invokeFailure' },
         failure: {
-          enum: [
-            'timeout',
-            'throttled',
-            'notFound',
-            'accessDenied',
-            'payloadTooLarge',
-            'integrationHttpMethodNotPost',
-          ],
+          enum: [...INVOKE_FAILURES],
         },
       },
       required: ['kind', 'failure'],

@@ -24,7 +24,7 @@ import type {
   RoutedRequest,
   RunContext,
 } from './trace'
-import { diagnostic, skippedEntry, traceEntry } from './trace'
+import { configurationError, diagnostic, skippedEntry, traceEntry } from './trace'
 
 const STAGES: StageName[] = [
   'method-request',
@@ -139,12 +139,7 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
       ? { ...fin.trace, notes: [...check.notes, ...fin.trace.notes] }
       : fin.trace
   } else {
-    const f = failure ?? {
-      type: 'API_CONFIGURATION_ERROR',
-      status: 500,
-      message: 'Internal server error',
-      literalBody: true,
-    }
+    const f = failure ?? configurationError()
     if (f.logLine) ctx.log.add(f.logLine)
     const gw = buildGatewayResponse(ctx, routed, f)
     response = gw.response

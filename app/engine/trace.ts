@@ -11,6 +11,7 @@ import type {
 import type { HeaderPair } from './headers'
 import type { ExecutionLog } from './log'
 import type { EngineEnv } from './env'
+import { STOPPED_OUTCOME } from './env'
 
 /** What every stage can read and append to while one request runs. */
 export type RunContext = {
@@ -68,6 +69,17 @@ export type GatewayFailure = {
   errorType?: string
   /** The execution-log line AWS writes for this failure, when known. */
   logLine?: string
+}
+
+/** API Gateway's answer to a broken configuration: 500 `Internal server error`, logged as given. */
+export function configurationError(logLine?: string): GatewayFailure {
+  return {
+    type: 'API_CONFIGURATION_ERROR',
+    status: 500,
+    message: 'Internal server error',
+    literalBody: true,
+    ...(logLine === undefined ? {} : { logLine }),
+  }
 }
 
 /** What the Invoke call gave back (stage 3's output). */
@@ -144,6 +156,23 @@ export function diagnostic(
   const d: Diagnostic = { source, severity, code, message, span }
   if (hint !== undefined) d.hint = hint
   return d
+}
+
+/** The diagnostic of a pattern or template the time budget stopped: `consequence` says what we did. */
+export function budgetStopped(
+  source: string,
+  consequence: string,
+  hint?: string,
+  span?: Diagnostic['span'],
+): Diagnostic {
+  return diagnostic(
+    source,
+    'error',
+    'budget.stopped',
+    `${STOPPED_OUTCOME}: ${consequence}`,
+    hint,
+    span,
+  )
 }
 
 /** Header pairs as display JSON. */

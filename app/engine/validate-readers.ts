@@ -16,6 +16,7 @@ export type Ctx = { diags: Diagnostic[]; nodes: number; chars: number }
 /** A plain object read from untrusted input. */
 export type Obj = Record<string, unknown>
 
+/** Records a diagnostic on the scenario editor (untrusted input has no text span to point at). */
 export function report(
   ctx: Ctx,
   severity: Diagnostic['severity'],
@@ -41,6 +42,7 @@ export function join(path: string, key: string | number): string {
   return `${path}[${JSON.stringify(key)}]`
 }
 
+/** What a wrong value is, for messages: `an array`, `the string "x"`, `number 3`. */
 export function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
@@ -49,12 +51,14 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`
 }
 
+/** A `{...}` object (not an array, class instance or exotic prototype). */
 export function isPlainObject(value: unknown): value is Obj {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
   const proto: unknown = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
 
+/** The value as a plain object, or a `scenario.type` error. */
 export function readObject(value: unknown, path: string, ctx: Ctx): Obj | undefined {
   if (isPlainObject(value)) return value
   report(ctx, 'error', 'scenario.type', `${path} must be an object, not ${describe(value)}`)
@@ -85,10 +89,12 @@ export function checkFields(
   }
 }
 
+/** An own property that is not `undefined`. */
 export function has(obj: Obj, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== undefined
 }
 
+/** `obj[key]` as a string (counted against the text budget); `required` reports its absence. */
 export function readString(obj: Obj, key: string, path: string, ctx: Ctx, required = false) {
   const p = join(path, key)
   if (!has(obj, key)) {
@@ -101,6 +107,7 @@ export function readString(obj: Obj, key: string, path: string, ctx: Ctx, requir
   return undefined
 }
 
+/** `obj[key]` as one of the allowed strings, or a `scenario.enum` error listing them. */
 export function readEnum<T extends string>(
   obj: Obj,
   key: string,
@@ -118,6 +125,7 @@ export function readEnum<T extends string>(
   return undefined
 }
 
+/** Counts text against the size limit; undefined (reported once) when the scenario holds too much. */
 export function countText(text: string, path: string, ctx: Ctx): string | undefined {
   ctx.chars += text.length
   if (ctx.chars <= SCENARIO_LIMITS.maxTextChars) return text
@@ -127,7 +135,6 @@ export function countText(text: string, path: string, ctx: Ctx): string | undefi
   return undefined
 }
 
-/** A fresh copy of a JSON value; `__proto__` and friends stay ordinary data keys. */
 /** Counts one more value; false (reported once) when the scenario holds too many. */
 export function spendNode(path: string, ctx: Ctx): boolean {
   if (++ctx.nodes <= SCENARIO_LIMITS.maxNodes) return true
@@ -137,6 +144,7 @@ export function spendNode(path: string, ctx: Ctx): boolean {
   return false
 }
 
+/** A fresh copy of a JSON value; `__proto__` and friends stay ordinary data keys. */
 export function readJson(value: unknown, path: string, ctx: Ctx, depth = 0): Json | undefined {
   if (!spendNode(path, ctx)) return undefined
   if (depth > SCENARIO_LIMITS.maxDepth) {
@@ -211,6 +219,7 @@ export function readRecord<T>(
   return out
 }
 
+/** A reader of string values, for `readRecord` and arrays. */
 export function stringValue(ctx: Ctx) {
   return (value: unknown, path: string): string | undefined => {
     if (typeof value === 'string') return countText(value, path, ctx)
@@ -219,6 +228,7 @@ export function stringValue(ctx: Ctx) {
   }
 }
 
+/** A reader of boolean values, for `readRecord`. */
 export function booleanValue(ctx: Ctx) {
   return (value: unknown, path: string): boolean | undefined => {
     if (typeof value === 'boolean') return value
@@ -273,6 +283,7 @@ export function statusKeyed<T extends { statusCode?: string }>(
   }
 }
 
+/** An array of strings; any wrong item makes the whole array undefined. */
 export function readStringArray(value: unknown, path: string, ctx: Ctx): string[] | undefined {
   if (!Array.isArray(value)) {
     report(
@@ -297,6 +308,10 @@ export function readStringArray(value: unknown, path: string, ctx: Ctx): string[
   return out
 }
 
+/**
+ * Runs a reader and returns its value only when no error was recorded; an exception from hostile
+ * input (a proxy, a throwing getter) becomes a diagnostic instead of escaping.
+ */
 export function guard<T>(ctx: Ctx, run: () => T | undefined): T | undefined {
   try {
     const value = run()

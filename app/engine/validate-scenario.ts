@@ -15,7 +15,7 @@ import type {
   Scenario,
   Setup,
 } from '../model'
-import { DEFAULT_STAGE, GATEWAY_RESPONSE_DEFAULTS } from './defaults'
+import { DEFAULT_STAGE, GATEWAY_RESPONSE_DEFAULTS, INVOKE_FAILURES } from './defaults'
 import {
   booleanValue,
   checkFields,
@@ -38,15 +38,6 @@ import {
 
 /** The gateway response types AWS accepts (PutGatewayResponse's enum). */
 export const GATEWAY_RESPONSE_TYPES: readonly string[] = Object.keys(GATEWAY_RESPONSE_DEFAULTS)
-
-const INVOKE_FAILURES = [
-  'timeout',
-  'throttled',
-  'notFound',
-  'accessDenied',
-  'payloadTooLarge',
-  'integrationHttpMethodNotPost',
-] as const
 
 // Fields `aws apigateway get-method` prints that the lab does not simulate: dropped with an info.
 const AWS_METHOD_EXTRAS = [

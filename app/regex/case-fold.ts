@@ -22,8 +22,11 @@ export function javaLower(cp: number): number {
 /** The key Java's Unicode case-insensitive comparisons use: toLowerCase(toUpperCase(c)). */
 export const unicodeFold = (cp: number) => javaLower(javaUpper(cp))
 
+/** `A`–`Z` or `a`–`z`. */
 export const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+/** ASCII upper-case letters to lower case; every other code point unchanged. */
 export const asciiLower = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)
+/** ASCII lower-case letters to upper case; every other code point unchanged. */
 export const asciiUpper = (c: number) => (c >= 0x61 && c <= 0x7a ? c - 0x20 : c)
 
 /** Every code point that has a case mapping, with its upper and folded forms (built once). */

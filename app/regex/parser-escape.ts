@@ -6,10 +6,11 @@ import type { Span } from '../model'
 import type { AssertKind, ClassExpr, RegexNode } from './ast'
 import { lookupCharacterName } from './names'
 import { negatedClass } from './properties'
-import { FLAG, PatternScanner, isAsciiAlpha, isAsciiDigit, isAsciiHex } from './scanner'
+import { isAsciiLetter } from './case-fold'
+import { FLAG, PatternScanner, isAsciiDigit, isAsciiHex } from './scanner'
 
 const code = (s: string) => s.charCodeAt(0)
-const isAsciiAlnum = (c: number) => isAsciiAlpha(c) || isAsciiDigit(c)
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || isAsciiDigit(c)
 
 /** What `escape()` produced when it was not a plain character. */
 export type EscapeResult = { node: RegexNode } | { pred: ClassExpr }
@@ -36,7 +37,7 @@ export abstract class EscapeParser extends PatternScanner {
 
   groupName(first: number): string {
     let ch = first
-    if (!isAsciiAlpha(ch))
+    if (!isAsciiLetter(ch))
       throw this.error('capturing group name does not start with a Latin letter')
     let name = ''
     do {
@@ -168,7 +169,7 @@ export abstract class EscapeParser extends PatternScanner {
         if (inclass) break
         return node(this.assertion('end', at))
       default:
-        if (isAsciiAlpha(ch)) break
+        if (isAsciiLetter(ch)) break
         return ch
     }
     throw this.error('Illegal/unsupported escape sequence')

@@ -4,6 +4,7 @@
  * by peek/read/next when COMMENTS (`(?x)`) is on. Porting these primitives one to one is what
  * makes Java's error rules (what is valid, what is dangling) come out the same.
  */
+import { isAsciiLetter } from './case-fold'
 import { RegexSyntaxError } from './errors'
 
 /** Java's inline flag bits (same values as `Pattern`'s constants). */
@@ -19,8 +20,9 @@ export const FLAG = {
 } as const
 
 const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d)
+/** `0`–`9`. */
 export const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39
-export const isAsciiAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+/** `0`–`9`, `A`–`F`, `a`–`f`. */
 export const isAsciiHex = (c: number) =>
   isAsciiDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
 
@@ -64,7 +66,7 @@ function removeQuoting(p: Prepared): Prepared {
   while (i < len) {
     const at = origin[i] as number
     const c = cps[i++] as number
-    if (c > 0x7f || isAsciiAlpha(c)) {
+    if (c > 0x7f || isAsciiLetter(c)) {
       push(c, at)
     } else if (isAsciiDigit(c)) {
       if (beginQuote) for (const e of [BS, 0x78, 0x33]) push(e, at)

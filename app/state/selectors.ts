@@ -6,10 +6,10 @@ import type { AppState } from './types'
 
 const NO_DIAGNOSTICS: Diagnostic[] = []
 
-export const selectScenario = (s: AppState) => s.scenario
+/** Bumped when the scenario is replaced from outside the editors, so they reseed. */
 export const selectLoadId = (s: AppState) => s.loadId
+/** `AWS_PROXY` or `AWS`: which integration the method uses. */
 export const selectIntegrationType = (s: AppState) => s.scenario.setup.method.methodIntegration.type
-export const selectSimulation = (s: AppState) => s.simulation
 
 /** Every diagnostic known for one editor: engine, pattern checks and parse problems. */
 export function selectDiagnosticsFor(s: AppState, editorId: EditorId): Diagnostic[] {

@@ -20,9 +20,6 @@ export const MAX_NESTING = 150
 /** Largest `[a..b]` range we build as a list (iterating a range in `#foreach` is lazy). */
 export const MAX_RANGE = 200_000
 
-/** Largest list a template may build with add/addAll. */
-export const MAX_LIST = 1_000_000
-
 /** Counts work and output, throwing a VtlLimitError with a span when a limit is passed. */
 export class Limiter {
   steps = 0

@@ -25,8 +25,9 @@ import {
 /** Variables one macro call sees first: its locals, then its (lazily evaluated) arguments. */
 export type Frame = { locals: Map<string, JValue>; args: Map<string, () => JValue> }
 
-/** Java class names reported for failures (information only). */
+/** Java class name reported for a failed method call (information only). */
 export const MIE = 'org.apache.velocity.exception.MethodInvocationException'
+/** Java class name reported for other rendering failures (information only). */
 export const VE = 'org.apache.velocity.exception.VelocityException'
 
 /** Variables, output buffers, references and expressions; directives live in directives.ts. */

@@ -1,6 +1,8 @@
 /**
  * API Gateway's Velocity (VTL) mapping templates: the public surface of `app/vtl/`.
  * Pipeline: lexer.ts → parser.ts (AST, cached by text) → evaluator.ts, all behind this file.
+ * Also the one builder of `$context` and of the proxy event's `requestContext` (the engine
+ * supplies the request's ids, time and route), and the VTL oracle's default `$context`.
  */
 import type { Diagnostic, EditorId, Json } from '../model'
 import { runTemplate } from './render'
@@ -72,3 +74,11 @@ export function renderTemplate(
 ): RenderResult {
   return runTemplate(template, input, options)
 }
+
+export {
+  formatRequestTime,
+  proxyRequestContext,
+  templateContext,
+  vtlOracleContext,
+} from './builtins/context-fields'
+export type { ContextError, ContextOptions } from './builtins/context-fields'

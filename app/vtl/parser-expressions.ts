@@ -4,65 +4,13 @@
  * (parser.ts) builds on. Lookahead is done by trying a production and rewinding.
  */
 import type { Span } from '../model'
-import type { BinOp, Expr, Node, RefNode, RefPart } from './ast'
+import type { Expr, Node, RefNode, RefPart } from './ast'
 import { VtlSyntaxError } from './errors'
 import type { Token, TokenKind, TokenManager } from './lexer'
+import { BIN_OPS, EXPECTED_TEXT, LEVELS, PARAM_START } from './parser-tables'
 
 /** Nesting depth (directives, parentheses, string literals) we parse before giving up. */
 export const MAX_PARSE_DEPTH = 400
-
-export const PARAM_START = new Set<TokenKind>([
-  'WHITESPACE',
-  'STRING_LITERAL',
-  'INTEGER_LITERAL',
-  'LBRACKET',
-  'LEFT_CURLEY',
-  'TRUE',
-  'FALSE',
-  'IDENTIFIER',
-  'LCURLY',
-  'FLOATING_POINT_LITERAL',
-])
-export const ARG_START = new Set<TokenKind>([...PARAM_START, 'WORD'])
-const BIN_OPS: Partial<Record<TokenKind, BinOp>> = {
-  LOGICAL_OR: 'or',
-  LOGICAL_AND: 'and',
-  LOGICAL_EQUALS: 'eq',
-  LOGICAL_NOT_EQUALS: 'ne',
-  LOGICAL_LT: 'lt',
-  LOGICAL_GT: 'gt',
-  LOGICAL_LE: 'le',
-  LOGICAL_GE: 'ge',
-  PLUS: '+',
-  MINUS: '-',
-  MULTIPLY: '*',
-  DIVIDE: '/',
-  MODULUS: '%',
-}
-const LEVELS: BinOp[][] = [
-  ['or'],
-  ['and'],
-  ['eq', 'ne'],
-  ['lt', 'gt', 'le', 'ge'],
-  ['+', '-'],
-  ['*', '/', '%'],
-]
-
-const EXPECTED_TEXT: Record<string, string> = {
-  END: '#end',
-  RPAREN: ')',
-  REFMOD2_RPAREN: ')',
-  LPAREN: '(',
-  RCURLY: '}',
-  RIGHT_CURLEY: '}',
-  EQUALS: '=',
-  COLON: ':',
-  INDEX_RBRACKET: ']',
-  RBRACKET: ']',
-  DOUBLEDOT: '..',
-  IDENTIFIER: 'a name',
-  EOF: 'the end of the template',
-}
 
 /** Shared between a template and the string literals parsed inside it. */
 export type ParseEnv = { macroNames: Set<string>; fullText: string }

@@ -7,7 +7,8 @@ import type { Span } from '../model'
 import type { Expr, Node } from './ast'
 import { VtlSyntaxError } from './errors'
 import { TokenManager, type Token, type TokenKind } from './lexer'
-import { ARG_START, ExpressionParser, MAX_PARSE_DEPTH, type ParseEnv } from './parser-expressions'
+import { ExpressionParser, MAX_PARSE_DEPTH, type ParseEnv } from './parser-expressions'
+import { ARG_START } from './parser-tables'
 
 export type { ParseEnv } from './parser-expressions'
 

@@ -105,18 +105,27 @@ const util = {
   base64Decode: (s: string) => Buffer.from(String(s), 'base64').toString(),
 }
 
-/** Renders one oracle line with velocityjs. Throws when velocityjs throws. */
-export function renderWithVelocityjs(line: VtlInputs): string {
+/** The velocityjs context (`$input`, `$util`, `$context`, `$stageVariables`) of one line. */
+export function velocityjsContext(line: VtlInputs): Record<string, unknown> {
   const params = {
     path: line.params?.path ?? {},
     querystring: line.params?.querystring ?? {},
     header: line.params?.header ?? {},
   }
-  const context = {
+  return {
     input: createInput(bodyText(line.body), params),
     util,
     context: mergeContext(line.context),
     stageVariables: { ...line.stageVariables },
   }
-  return render(line.template, context, {}, { escape: false })
+}
+
+/** Renders `template` with velocityjs in a context built by `velocityjsContext`. */
+export function renderVelocityjs(template: string, context: Record<string, unknown>): string {
+  return render(template, context, {}, { escape: false })
+}
+
+/** Renders one oracle line with velocityjs. Throws when velocityjs throws. */
+export function renderWithVelocityjs(line: VtlInputs): string {
+  return renderVelocityjs(line.template, velocityjsContext(line))
 }

@@ -7,7 +7,7 @@ import { flattenHeaders, httpDate, lastHeader, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { GatewayFailure, RoutedRequest, RunContext } from '../trace'
-import { diagnostic, headersJson, traceEntry } from '../trace'
+import { budgetStopped, diagnostic, headersJson, traceEntry } from '../trace'
 import { parseQuery } from './method-request'
 import { pickResponseTemplate } from './integration-response-custom'
 
@@ -85,14 +85,7 @@ export function buildGatewayResponse(
   if (picked) {
     const source = `gatewayResponses.${usedType}.responseTemplates.${picked.key}`
     if (!mayEvaluate(ctx.env, 'template:' + source)) {
-      diagnostics.push(
-        diagnostic(
-          source,
-          'error',
-          'budget.stopped',
-          `${STOPPED_OUTCOME}: the built-in body is shown instead.`,
-        ),
-      )
+      diagnostics.push(budgetStopped(source, 'the built-in body is shown instead.'))
     } else {
       const context = buildTemplateContext(ctx, routed, {
         message: failure.message,

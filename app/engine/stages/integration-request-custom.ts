@@ -9,7 +9,7 @@ import { encodeBase64, utf8Bytes } from '../base64'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
-import { diagnostic, traceEntry } from '../trace'
+import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
 import { applyRequestParameters } from './request-parameters'
 
 /** The rendered (or passed-through) Invoke payload. */
@@ -153,11 +153,9 @@ export function buildCustomRequest(
   notes.push(`Template ${key} selected.`)
   if (!mayEvaluate(ctx.env, 'template:' + source)) {
     diagnostics.push(
-      diagnostic(
+      budgetStopped(
         source,
-        'error',
-        'budget.stopped',
-        `${STOPPED_OUTCOME}: the template was not rendered.`,
+        'the template was not rendered.',
         'Simplify the template; what AWS does with it is unknown — treated as a failed transformation.',
       ),
     )
@@ -213,13 +211,9 @@ function templateFailure(
   )
   return {
     output: undefined,
-    failure: {
-      type: 'API_CONFIGURATION_ERROR',
-      status: 500,
-      message: 'Internal server error',
-      literalBody: true,
-      logLine: 'Execution failed due to configuration error: Unable to transform request',
-    },
+    failure: configurationError(
+      'Execution failed due to configuration error: Unable to transform request',
+    ),
     trace: traceEntry('integration-request', 'failed', `Request template ${key}: ${why}`, {
       input,
       notes,

@@ -6,7 +6,7 @@ import { STOPPED_OUTCOME, mayEvaluate } from '../env'
 import { firstHeader, firstMediaType, mimeOf } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { InvokeResult, RoutedRequest, RunContext, StageResult } from '../trace'
-import { diagnostic, traceEntry } from '../trace'
+import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
 import { templateInput } from './integration-request-custom'
 import { mapResponseParameters } from './response-parameters'
 import type { DraftResponse } from '../trace'
@@ -86,11 +86,9 @@ export function selectIntegrationResponse(
         selected: false,
       })
       diagnostics.push(
-        diagnostic(
+        budgetStopped(
           source,
-          'error',
-          'budget.stopped',
-          `${STOPPED_OUTCOME}: the pattern was not evaluated and counts as not matching.`,
+          'the pattern was not evaluated and counts as not matching.',
           'Simplify the pattern (nested quantifiers backtrack catastrophically).',
           { start: 0, end: pattern.length },
         ),
@@ -131,14 +129,9 @@ export function selectIntegrationResponse(
     notes.push('No pattern matched and there is no default response (empty selectionPattern).')
     return {
       output: undefined,
-      failure: {
-        type: 'API_CONFIGURATION_ERROR',
-        status: 500,
-        message: 'Internal server error',
-        literalBody: true,
-        logLine:
-          'Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200',
-      },
+      failure: configurationError(
+        'Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200',
+      ),
       trace: traceEntry('integration-response', 'failed', 'No integration response matched: 500', {
         input: subject,
         notes,
@@ -226,13 +219,9 @@ export function mapIntegrationResponse(
   )
   const fail = (why: string): StageResult<DraftResponse> => ({
     output: undefined,
-    failure: {
-      type: 'API_CONFIGURATION_ERROR',
-      status: 500,
-      message: 'Internal server error',
-      literalBody: true,
-      logLine: 'Execution failed due to configuration error: Unable to transform response',
-    },
+    failure: configurationError(
+      'Execution failed due to configuration error: Unable to transform response',
+    ),
     trace: traceEntry('integration-response', 'failed', why, {
       notes: [
         ...notes,
@@ -250,11 +239,9 @@ export function mapIntegrationResponse(
     notes.push(`Response template ${picked.key} selected (${picked.why}).`)
     if (!mayEvaluate(ctx.env, 'template:' + source)) {
       diagnostics.push(
-        diagnostic(
+        budgetStopped(
           source,
-          'error',
-          'budget.stopped',
-          `${STOPPED_OUTCOME}: the template was not rendered.`,
+          'the template was not rendered.',
           'What AWS would do is unknown; treated as a failed transformation.',
         ),
       )

@@ -13,7 +13,7 @@ import type {
   RunContext,
   StageResult,
 } from '../trace'
-import { diagnostic, headersJson, traceEntry } from '../trace'
+import { configurationError, diagnostic, headersJson, traceEntry } from '../trace'
 
 const MALFORMED: GatewayFailure = {
   type: 'INTEGRATION_FAILURE',
@@ -179,12 +179,7 @@ export function convertProxyResult(
       if (!bytes) {
         return {
           output: undefined,
-          failure: {
-            type: 'API_CONFIGURATION_ERROR',
-            status: 500,
-            message: 'Internal server error',
-            literalBody: true,
-          },
+          failure: configurationError(),
           trace: traceEntry('integration-response', 'failed', 'Body is not valid base64: 500', {
             input: invoke.payloadText,
             notes: [

@@ -3,7 +3,7 @@ import type { ClientResponse, MethodResponse } from '../../model'
 import { formatJavaMap, httpDate, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import type { DraftResponse, RunContext, StageResult } from '../trace'
-import { headersJson, traceEntry } from '../trace'
+import { configurationError, headersJson, traceEntry } from '../trace'
 import type { Selection } from './integration-response-custom'
 
 /**
@@ -24,13 +24,9 @@ export function checkMethodResponse(
   }
   return {
     output: undefined,
-    failure: {
-      type: 'API_CONFIGURATION_ERROR',
-      status: 500,
-      message: 'Internal server error',
-      literalBody: true,
-      logLine: `Execution failed due to configuration error: Output mapping refers to an invalid method response: ${selection.status}`,
-    },
+    failure: configurationError(
+      `Execution failed due to configuration error: Output mapping refers to an invalid method response: ${selection.status}`,
+    ),
     trace: traceEntry('method-response', 'failed', `No method response ${selection.status}: 500`, {
       notes: [
         `Integration response ${selection.status} was selected but the method declares no response ${selection.status}; API Gateway answers 500.`,

@@ -3,7 +3,7 @@ import type { Json } from '../../model'
 import { FORBIDDEN_INTEGRATION_HEADERS } from '../defaults'
 import { lastHeader } from '../headers'
 import type { GatewayFailure, RoutedRequest } from '../trace'
-import { diagnostic } from '../trace'
+import { configurationError, diagnostic } from '../trace'
 import type { Diagnostic } from '../../model'
 
 /** The outcome of checking and evaluating the integration request parameters. */
@@ -77,12 +77,7 @@ export function applyRequestParameters(
           'Remove this request parameter mapping; API Gateway sets this header itself.',
         ),
       )
-      result.failure ??= {
-        type: 'API_CONFIGURATION_ERROR',
-        status: 500,
-        message: 'Internal server error',
-        literalBody: true,
-      }
+      result.failure ??= configurationError()
       continue
     }
     const value = resolveRequestSource(source, routed, stageVariables)

@@ -12,37 +12,24 @@ export function PlainEditor(props: CodeEditorProps & { describedBy?: string }) {
     props.maxLines ?? 12,
     Math.max(props.minLines ?? 3, value.split('\n').length),
   )
+  // Attributes both native controls share; only the element and `rows` differ.
+  const shared = {
+    className: 'code-input',
+    'data-testid': testId,
+    'aria-label': ariaLabel,
+    'aria-invalid': hasError || undefined,
+    'aria-describedby': describedBy,
+    placeholder: props.placeholder,
+    defaultValue: value,
+    spellCheck: false,
+    autoComplete: 'off',
+  }
   return (
     <div className="plain-editor">
       {singleLine ? (
-        <input
-          key={loadId}
-          className="code-input"
-          data-testid={testId}
-          aria-label={ariaLabel}
-          aria-invalid={hasError || undefined}
-          aria-describedby={describedBy}
-          placeholder={props.placeholder}
-          defaultValue={value}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <input key={loadId} {...shared} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <textarea
-          key={loadId}
-          className="code-input"
-          data-testid={testId}
-          aria-label={ariaLabel}
-          aria-invalid={hasError || undefined}
-          aria-describedby={describedBy}
-          placeholder={props.placeholder}
-          defaultValue={value}
-          rows={rows}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <textarea key={loadId} {...shared} rows={rows} onChange={(e) => onChange(e.target.value)} />
       )}
     </div>
   )

@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import type { Json } from '../../model'
 import {
-  defaultContext,
   formatRequestTime,
-  toProxyRequestContext,
+  proxyRequestContext,
+  templateContext,
   vtlOracleContext,
 } from './context-fields'
 import type { ContextOptions } from './context-fields'
 
 const BASE: ContextOptions = {
   requestId: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9',
+  extendedRequestId: 'BQGojGVfoAMFnAg=',
   requestTimeEpoch: Date.UTC(2020, 2, 4, 19, 15, 17),
   stage: 'prod',
   httpMethod: 'GET',
   resourcePath: '/pets/{id}',
-  path: '/pets/42',
+  path: '/prod/pets/42',
   accountId: '123456789012',
   apiId: 'a1b2c3d4e5',
+  region: 'eu-west-1',
+  resourceId: 'r3s0ur',
+  deploymentId: 'd3pl0y',
 }
 
 /** Reads a dotted name the way `$context.a.b` does; `undefined` when a level is missing. */
@@ -36,145 +40,34 @@ describe('formatRequestTime (CLF, UTC)', () => {
     [1428582896000, '09/Apr/2015:12:34:56 +0000'],
     [Date.UTC(1999, 11, 31, 23, 59, 59, 999), '31/Dec/1999:23:59:59 +0000'],
     [0, '01/Jan/1970:00:00:00 +0000'],
+    [Number.NaN, '01/Jan/1970:00:00:00 +0000'],
   ]
   it.each(rows)('%d → %s', (epoch, text) => expect(formatRequestTime(epoch)).toBe(text))
 })
 
-describe('defaultContext', () => {
-  const context = defaultContext(BASE)
+describe('proxyRequestContext', () => {
+  const proxy = proxyRequestContext(BASE)
 
-  it('has every data-transformation variable of the mapping template reference', () => {
-    const documented = [
-      'accountId',
-      'apiId',
-      'awsEndpointRequestId',
-      'deploymentId',
-      'domainName',
-      'domainPrefix',
-      'error.message',
-      'error.messageString',
-      'error.responseType',
-      'error.validationErrorString',
-      'extendedRequestId',
-      'httpMethod',
-      'identity.accountId',
-      'identity.caller',
-      'identity.cognitoAuthenticationProvider',
-      'identity.cognitoAuthenticationType',
-      'identity.cognitoIdentityId',
-      'identity.cognitoIdentityPoolId',
-      'identity.principalOrgId',
-      'identity.sourceIp',
-      'identity.user',
-      'identity.userAgent',
-      'identity.userArn',
-      'path',
-      'protocol',
-      'requestId',
-      'requestOverride.header',
-      'requestOverride.path',
-      'requestOverride.querystring',
-      'responseOverride.header',
-      'requestTime',
-      'requestTimeEpoch',
-      'resourceId',
-      'resourcePath',
-      'stage',
-      'wafResponseCode',
-      'webaclArn',
-      'xrayTraceId',
-    ]
-    expect(documented.filter((name) => read(context, name) === undefined)).toEqual([])
-  })
-
-  it('fills the request values', () => {
-    expect(read(context, 'path')).toBe('/prod/pets/42')
-    expect(read(context, 'requestTime')).toBe('04/Mar/2020:19:15:17 +0000')
-    expect(read(context, 'requestTimeEpoch')).toBe(1583349317000)
-    expect(read(context, 'domainName')).toBe('a1b2c3d4e5.execute-api.us-east-1.amazonaws.com')
-    expect(read(context, 'domainPrefix')).toBe('a1b2c3d4e5')
-    expect(read(context, 'protocol')).toBe('HTTP/1.1')
-    expect(read(context, 'identity.sourceIp')).toBe('203.0.113.7')
-    expect(read(context, 'identity.userAgent')).toBe(null)
-    expect(read(context, 'error.message')).toBe(null)
-    expect(read(context, 'authorizer')).toBeUndefined()
-    expect(read(context, 'identity.apiKey')).toBeUndefined()
-  })
-
-  it('keeps a // right after the stage in $context.path, as AWS does', () => {
-    expect(read(defaultContext({ ...BASE, path: '//pets/42' }), 'path')).toBe('/prod//pets/42')
-  })
-
-  it('derives stable AWS-shaped ids when none are given', () => {
-    expect(read(context, 'resourceId')).toMatch(/^[a-z0-9]{6}$/)
-    expect(read(context, 'deploymentId')).toMatch(/^[a-z0-9]{6}$/)
-    expect(read(context, 'extendedRequestId')).toMatch(/^[A-Za-z0-9+/]{15}=$/)
-    expect(defaultContext(BASE)).toEqual(context)
-    const other = defaultContext({ ...BASE, requestId: 'another' })
-    expect(read(other, 'extendedRequestId')).not.toBe(read(context, 'extendedRequestId'))
-    expect(read(other, 'resourceId')).toBe(read(context, 'resourceId'))
-  })
-
-  it('uses given values over the defaults', () => {
-    const given = defaultContext({
-      ...BASE,
-      region: 'eu-west-1',
-      sourceIp: '198.51.100.1',
-      userAgent: 'curl/8.0.1',
-      resourceId: 'abc123',
-      authorizer: { principalId: 'user-1' },
-      apiKey: 'key',
-      awsEndpointRequestId: 'lambda-req',
-    })
-    expect(read(given, 'domainName')).toBe('a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com')
-    expect(read(given, 'identity.sourceIp')).toBe('198.51.100.1')
-    expect(read(given, 'identity.userAgent')).toBe('curl/8.0.1')
-    expect(read(given, 'resourceId')).toBe('abc123')
-    expect(read(given, 'authorizer.principalId')).toBe('user-1')
-    expect(read(given, 'identity.apiKey')).toBe('key')
-    expect(read(given, 'awsEndpointRequestId')).toBe('lambda-req')
-  })
-
-  it('quotes the error message for gateway response templates', () => {
-    const error = defaultContext({
-      ...BASE,
-      error: {
-        message: 'Missing Authentication Token',
-        responseType: 'MISSING_AUTHENTICATION_TOKEN',
-      },
-    })
-    expect(read(error, 'error.messageString')).toBe('"Missing Authentication Token"')
-    // The default gateway response template `{"message":$context.error.messageString}` then
-    // renders the 42-byte body AWS sends.
-    expect(`{"message":${String(read(error, 'error.messageString'))}}`).toHaveLength(42)
-    expect(read(error, 'error.responseType')).toBe('MISSING_AUTHENTICATION_TOKEN')
-    const quoted = defaultContext({ ...BASE, error: { message: 'say "hi"', responseType: 'X' } })
-    expect(read(quoted, 'error.messageString')).toBe('"say \\"hi\\""')
-  })
-})
-
-describe('toProxyRequestContext', () => {
-  it('has the keys and order of the recorded AWS proxy event', () => {
-    const proxy = toProxyRequestContext(defaultContext(BASE))
+  it('has the keys of the AWS proxy event, in the developer guide example order', () => {
     expect(Object.keys(proxy)).toEqual([
-      'accountId',
-      'apiId',
-      'deploymentId',
-      'domainName',
-      'domainPrefix',
-      'extendedRequestId',
-      'httpMethod',
-      'identity',
-      'path',
-      'protocol',
-      'requestId',
-      'requestTime',
-      'requestTimeEpoch',
       'resourceId',
       'resourcePath',
+      'httpMethod',
+      'extendedRequestId',
+      'requestTime',
+      'path',
+      'accountId',
+      'protocol',
       'stage',
+      'domainPrefix',
+      'requestTimeEpoch',
+      'requestId',
+      'identity',
+      'domainName',
+      'deploymentId',
+      'apiId',
     ])
-    expect(Object.keys(proxy.identity as object)).toEqual([
+    expect(Object.keys(proxy.identity as object).sort()).toEqual([
       'accessKey',
       'accountId',
       'caller',
@@ -190,9 +83,51 @@ describe('toProxyRequestContext', () => {
     ])
   })
 
-  it('includes authorizer only when there is one', () => {
-    const proxy = toProxyRequestContext(defaultContext({ ...BASE, authorizer: { claims: null } }))
-    expect(proxy.authorizer).toEqual({ claims: null })
+  it('fills the request values', () => {
+    expect(read(proxy, 'path')).toBe('/prod/pets/42')
+    expect(read(proxy, 'requestTime')).toBe('04/Mar/2020:19:15:17 +0000')
+    expect(read(proxy, 'requestTimeEpoch')).toBe(1583349317000)
+    expect(read(proxy, 'domainName')).toBe('a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com')
+    expect(read(proxy, 'domainPrefix')).toBe('a1b2c3d4e5')
+    expect(read(proxy, 'resourceId')).toBe('r3s0ur')
+    expect(read(proxy, 'deploymentId')).toBe('d3pl0y')
+    expect(read(proxy, 'identity.sourceIp')).toBe('203.0.113.7')
+    expect(read(proxy, 'identity.userAgent')).toBe(null)
+    expect(read(proxy, 'identity.caller')).toBe(null)
+    expect(read(proxy, 'error')).toBeUndefined()
+  })
+
+  it('uses the given user agent and source address', () => {
+    const given = proxyRequestContext({
+      ...BASE,
+      userAgent: 'curl/8.0.1',
+      sourceIp: '198.51.100.1',
+    })
+    expect(read(given, 'identity.userAgent')).toBe('curl/8.0.1')
+    expect(read(given, 'identity.sourceIp')).toBe('198.51.100.1')
+  })
+})
+
+describe('templateContext', () => {
+  it('is the proxy event fields plus an empty error outside gateway responses', () => {
+    const context = templateContext(BASE)
+    expect(Object.keys(context)).toEqual([...Object.keys(proxyRequestContext(BASE)), 'error'])
+    expect(context.error).toEqual({})
+  })
+
+  it('quotes the error message for gateway response templates', () => {
+    const context = templateContext(BASE, {
+      message: 'Missing Authentication Token',
+      responseType: 'MISSING_AUTHENTICATION_TOKEN',
+    })
+    expect(read(context, 'error.messageString')).toBe('"Missing Authentication Token"')
+    // The default gateway response template `{"message":$context.error.messageString}` then
+    // renders the 42-byte body AWS sends.
+    expect(`{"message":${String(read(context, 'error.messageString'))}}`).toHaveLength(42)
+    expect(read(context, 'error.responseType')).toBe('MISSING_AUTHENTICATION_TOKEN')
+    expect(read(context, 'error.validationErrorString')).toBe('')
+    const quoted = templateContext(BASE, { message: 'say "hi"', responseType: 'X' })
+    expect(read(quoted, 'error.messageString')).toBe('"say \\"hi\\""')
   })
 })
 
@@ -209,5 +144,11 @@ describe('vtlOracleContext', () => {
     ).toBe('Internal server error|"Internal server error"|DEFAULT_5XX')
     expect(read(context, 'requestId')).toBe('c6af9ac6-7b61-11e6-9a41-93e8deadbeef')
     expect(read(context, 'requestTime')).toBe('09/Apr/2015:12:34:56 +0000')
+  })
+
+  it('is a fresh object each time, so merging a line into it cannot leak', () => {
+    const a = vtlOracleContext()
+    a.stage = 'changed'
+    expect(vtlOracleContext().stage).toBe('test')
   })
 })

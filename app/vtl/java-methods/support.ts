@@ -2,7 +2,7 @@
  * Helpers shared by the per-type method tables: Java's argument conversions and exceptions.
  */
 import { JavaException } from '../errors'
-import { JBigInt, JDouble, JLong, type JValue } from '../values'
+import type { JValue } from '../values'
 
 /** Returned when no whitelisted method or property matches (Velocity then yields null → ""). */
 export const NO_METHOD: unique symbol = Symbol('no-method')
@@ -17,20 +17,6 @@ export function isInt(v: JValue | undefined): v is number {
 /** Java `String`/`CharSequence` parameter. */
 export function isStr(v: JValue | undefined): v is string {
   return typeof v === 'string'
-}
-
-/** Java `long` parameter value, when the argument converts to it. */
-export function asLong(v: JValue | undefined): bigint | undefined {
-  if (typeof v === 'number') return BigInt(v)
-  if (v instanceof JLong) return v.v
-  return undefined
-}
-
-/** Java `double` parameter value, when the argument converts to it. */
-export function asDouble(v: JValue | undefined): number | undefined {
-  if (typeof v === 'number') return v
-  if (v instanceof JDouble || v instanceof JLong || v instanceof JBigInt) return Number(v.v)
-  return undefined
 }
 
 /** Throws a Java exception that the evaluator reports as a MethodInvocationException. */

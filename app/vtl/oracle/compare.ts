@@ -4,7 +4,7 @@
  * same kind (ParseErrorException ↔ syntax, anything else ↔ runtime/limit).
  */
 import type { Json } from '../../model'
-import { renderTemplate, type TemplateInput } from '../index'
+import { renderTemplate, vtlOracleContext, type TemplateInput } from '../index'
 
 /** One JSONL line of an oracle corpus. */
 export type OracleLine = {
@@ -24,33 +24,9 @@ export type OracleLine = {
   note?: string
 }
 
-/** The oracle's default `$context` (shared/oracle/vtl/README.md). */
-export const ORACLE_CONTEXT: { [key: string]: Json } = {
-  accountId: '123456789012',
-  apiId: 'abc123defg',
-  requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
-  extendedRequestId: 'AbCdEfGhIjKlMnO=',
-  stage: 'test',
-  httpMethod: 'POST',
-  resourcePath: '/items',
-  resourceId: 'r3s0urc3',
-  path: '/test/items',
-  protocol: 'HTTP/1.1',
-  requestTime: '09/Apr/2015:12:34:56 +0000',
-  requestTimeEpoch: 1428582896000,
-  domainName: 'abc123defg.execute-api.us-east-1.amazonaws.com',
-  error: {
-    message: 'Internal server error',
-    messageString: '"Internal server error"',
-    responseType: 'DEFAULT_5XX',
-    validationErrorString: '',
-  },
-  identity: { sourceIp: '203.0.113.7', userAgent: 'curl/8.0.1' },
-}
-
 /** Builds the renderer input the oracle would have used for a line. */
 export function oracleInput(line: OracleLine): TemplateInput {
-  const context: { [key: string]: Json } = { ...ORACLE_CONTEXT }
+  const context = vtlOracleContext()
   for (const [k, v] of Object.entries(line.context ?? {})) {
     const old = context[k]
     const isObj = (x: Json | undefined): x is { [key: string]: Json } =>

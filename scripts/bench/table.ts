@@ -1,0 +1,183 @@
+/**
+ * The benchmark table: one row per number the issues ask for, each beside its budget or its
+ * peer, with a ratio. A measurement that could not run gives a "skipped: <why>" row.
+ */
+import type { KeystrokeBench } from './keystroke'
+import type { PageLoadBench } from './page-load'
+import type { RegexBench } from './regex'
+import type { SeedRegexRow } from './regex-seed'
+import type { SimulateBench } from './simulate'
+import type { VtlBench } from './vtl'
+import type { ErrorTemplateRow } from './vtl-error-template'
+
+/** A measurement, or why it was not taken. */
+export type Maybe<T> = T | { skipped: string }
+
+/** Everything one `npm run bench` measured. */
+export type BenchResults = {
+  simulate: SimulateBench
+  errorTemplates: ErrorTemplateRow[]
+  vtl: Maybe<VtlBench>
+  seedRegex: SeedRegexRow[]
+  regex: Maybe<RegexBench>
+  pageLoad: Maybe<PageLoadBench>
+  keystroke: Maybe<KeystrokeBench>
+}
+
+/** Budgets from DESIGN.md and the issues. */
+export const BUDGETS = { simulateMicros: 200, templateMicros: 50, keystrokeMs: 16 }
+
+const pct = (n: number, d: number): string => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`
+const us = (n: number): string => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} µs`
+const ms = (n: number): string => `${n.toFixed(1)} ms`
+/** Ours against a budget: the share of the budget used, and whether it is within. */
+const ofBudget = (ours: number, budget: number): string =>
+  `${(ours / budget).toFixed(2)}× budget ${ours <= budget ? '✓' : '✗ over'}`
+/** Speed of ours against a peer, from the time each took for the same work. */
+const speed = (ours: number, peer: number): string =>
+  ours <= peer
+    ? `ours ${(peer / ours).toFixed(2)}× faster`
+    : `ours ${(ours / peer).toFixed(2)}× slower`
+/** Whether a matcher gave Java's answer. */
+const java = (answer: boolean | undefined, truth: boolean | undefined): string =>
+  truth === undefined ? '' : answer === truth ? ' · Java ✓' : ' · Java ✗'
+const code = (s: string): string => '`' + s.replace(/\n/g, '\\n').replace(/\|/g, '\\|') + '`'
+const isSkipped = <T extends object>(m: Maybe<T>): m is { skipped: string } => 'skipped' in m
+
+function simulateRows(r: BenchResults): string[][] {
+  return r.simulate.map((s) => {
+    const aws = s.expectedStatus === undefined ? '' : `, AWS ${s.expectedStatus}`
+    return [
+      `simulate ${code(s.scenario)} (→ ${s.status}${aws})`,
+      us(s.medianMicros),
+      `≤ ${BUDGETS.simulateMicros} µs`,
+      ofBudget(s.medianMicros, BUDGETS.simulateMicros),
+    ]
+  })
+}
+
+function vtlRows(r: BenchResults): string[][] {
+  const rows = r.errorTemplates.flatMap((t) => [
+    [
+      `VTL docs error template: ${t.name}`,
+      us(t.ours.medianMicros),
+      `≤ ${BUDGETS.templateMicros} µs`,
+      ofBudget(t.ours.medianMicros, BUDGETS.templateMicros),
+    ],
+    [
+      `VTL docs error template: ${t.name}, vs velocityjs${t.sameOutput ? '' : ' (outputs differ)'}`,
+      us(t.ours.medianMicros),
+      us(t.velocityjs.medianMicros),
+      speed(t.ours.medianMicros, t.velocityjs.medianMicros),
+    ],
+  ])
+  if (isSkipped(r.vtl)) return [...rows, ['VTL oracle corpus', `skipped: ${r.vtl.skipped}`, '', '']]
+  const v = r.vtl
+  return [
+    ...rows,
+    [
+      'VTL oracle lines right (ours vs velocityjs)',
+      pct(v.ours.right, v.ours.total),
+      pct(v.velocityjs.right, v.velocityjs.total),
+      `${(v.ours.right / Math.max(1, v.velocityjs.right)).toFixed(2)}×`,
+    ],
+    [
+      `VTL render, ${v.timedLines} oracle templates (ours vs velocityjs)`,
+      ms(v.ours.passMillis),
+      ms(v.velocityjs.passMillis),
+      speed(v.ours.passMillis, v.velocityjs.passMillis),
+    ],
+  ]
+}
+
+function regexRows(r: BenchResults): string[][] {
+  const rows = r.seedRegex.flatMap((p) => {
+    const what = `${code(p.pattern)} on ${code(p.input.length > 24 ? p.input.slice(0, 22) + '…' : p.input)}`
+    const naive = us(p.naiveMicros) + java(p.naive, p.java)
+    return [
+      [
+        `regex ${what}, cold (translate + match) vs naive`,
+        us(p.coldMicros) + java(p.ours, p.java),
+        naive,
+        speed(p.coldMicros, p.naiveMicros),
+      ],
+      [
+        `regex ${what}, warm (cached) vs naive`,
+        us(p.warmMicros) + java(p.ours, p.java),
+        naive,
+        speed(p.warmMicros, p.naiveMicros),
+      ],
+    ]
+  })
+  if (isSkipped(r.regex))
+    return [...rows, ['regex oracle corpus', `skipped: ${r.regex.skipped}`, '', '']]
+  const g = r.regex
+  return [
+    ...rows,
+    [
+      'regex oracle agreement (ours vs naive RegExp)',
+      pct(g.ours.agree, g.ours.total),
+      pct(g.naive.agree, g.naive.total),
+      `${(g.ours.agree / Math.max(1, g.naive.agree)).toFixed(2)}×`,
+    ],
+    [
+      `regex match, ${g.lines} oracle pairs (ours vs naive RegExp)`,
+      ms(g.ours.passMillis),
+      ms(g.naive.passMillis),
+      speed(g.ours.passMillis, g.naive.passMillis),
+    ],
+  ]
+}
+
+function pageRows(r: BenchResults): string[][] {
+  const rows: string[][] = []
+  const load = r.pageLoad
+  if (isSkipped(load)) rows.push(['page load (Chromium)', `skipped: ${load.skipped}`, '', ''])
+  else
+    rows.push(
+      [`page load: shell painted (median of ${load.loads})`, ms(load.shellPaintMs), '', ''],
+      [
+        `page load: editors ready (median of ${load.loads})`,
+        ms(load.editorsReadyMs),
+        ms(load.shellPaintMs) + ' (shell)',
+        `${(load.editorsReadyMs / load.shellPaintMs).toFixed(2)}× the shell paint time`,
+      ],
+    )
+  const k = r.keystroke
+  if (isSkipped(k)) rows.push(['keystroke → response (Chromium)', `skipped: ${k.skipped}`, '', ''])
+  else {
+    const missed = k.missed > 0 ? `, ${k.missed} missed` : ''
+    rows.push(
+      [
+        `keystroke → response, median of ${k.keystrokes}${missed}`,
+        ms(k.medianMs),
+        `≤ ${BUDGETS.keystrokeMs} ms`,
+        ofBudget(k.medianMs, BUDGETS.keystrokeMs),
+      ],
+      [`keystroke → response, p90 (max ${ms(k.maxMs)})`, ms(k.p90Ms), '', ''],
+      [
+        'keystroke median split: to worker / worker round trip / to DOM',
+        [k.medianSplitMs.toWorker, k.medianSplitMs.inWorker, k.medianSplitMs.toDom]
+          .map((n) => n.toFixed(1))
+          .join(' / ') + ' ms',
+        '',
+        '',
+      ],
+    )
+  }
+  return rows
+}
+
+/** All rows, in the order of the issues: simulate, VTL, regex, page. */
+export function tableRows(r: BenchResults): string[][] {
+  return [...simulateRows(r), ...vtlRows(r), ...regexRows(r), ...pageRows(r)]
+}
+
+/** The rows as a Markdown table. */
+export function markdownTable(rows: string[][]): string {
+  return [
+    '| measure | ours | peer / budget | ratio |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
+}
