@@ -9,7 +9,7 @@ import { encodeBase64, utf8Bytes } from '../base64'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
-import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
+import { budgetStopped, configurationError, traceEntry } from '../trace'
 import { applyRequestParameters } from './request-parameters'
 
 /** The rendered (or passed-through) Invoke payload. */
