@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { decodeBase64, encodeBase64, utf8Bytes } from './base64'
-import { firstMediaType, formatJavaMap, matchBinaryMediaType, mimeOf, utf8Length } from './headers'
+import type { HeaderPair } from './headers'
+import {
+  firstMediaType,
+  formatJavaMap,
+  matchBinaryMediaType,
+  mimeOf,
+  setHeader,
+  utf8Length,
+} from './headers'
 import { pythonJsonDumps } from './json-text'
 
 describe('media types', () => {
@@ -24,6 +32,31 @@ describe('media types', () => {
     ]
     for (const [mime, list, expected] of table)
       expect(matchBinaryMediaType(mime, list) !== undefined, `${mime} in ${list}`).toBe(expected)
+  })
+})
+
+describe('setHeader', () => {
+  it('replaces the first header of that name in place, taking the new casing', () => {
+    const headers: HeaderPair[] = [
+      ['A', '1'],
+      ['x-thing', 'old'],
+      ['X-Thing', 'second'],
+    ]
+    setHeader(headers, 'X-THING', 'new')
+    expect(headers).toEqual([
+      ['A', '1'],
+      ['X-THING', 'new'],
+      ['X-Thing', 'second'],
+    ])
+  })
+
+  it('appends a header it does not find', () => {
+    const headers: HeaderPair[] = [['A', '1']]
+    setHeader(headers, 'B', '2')
+    expect(headers).toEqual([
+      ['A', '1'],
+      ['B', '2'],
+    ])
   })
 })
 

@@ -32,6 +32,14 @@ export function lastHeader(headers: readonly HeaderPair[], name: string): string
   return found
 }
 
+/** Sets a header, replacing the first one of the same name (any casing) in place, else appending. */
+export function setHeader(headers: HeaderPair[], name: string, value: string): void {
+  const lower = name.toLowerCase()
+  const index = headers.findIndex(([n]) => n.toLowerCase() === lower)
+  if (index >= 0) headers[index] = [name, value]
+  else headers.push([name, value])
+}
+
 /** The MIME type of a Content-Type/Accept value: parameters after `;` dropped, lower-cased. */
 export function mimeOf(value: string): string {
   const semi = value.indexOf(';')

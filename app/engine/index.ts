@@ -5,6 +5,7 @@
  */
 export type { EngineEnv } from './env'
 export { createEnv, STOPPED_OUTCOME } from './env'
+export { INVOKE_FAILURES } from './defaults'
 export { simulate } from './simulate'
 export { formatLogTimestamp } from './log'
 export { validateScenario } from './validate-scenario'

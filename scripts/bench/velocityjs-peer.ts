@@ -4,6 +4,7 @@
  * it up. Written here from the API Gateway documentation, not copied from any emulator.
  */
 import { render } from 'velocityjs'
+import { vtlOracleContext } from '../../app/vtl'
 
 /** The inputs of one oracle line. */
 export type VtlInputs = {
@@ -18,33 +19,9 @@ export type VtlInputs = {
   stageVariables?: Record<string, string>
 }
 
-/** The oracle's default `$context` (shared/oracle/vtl/README.md). */
-export const ORACLE_CONTEXT: Record<string, unknown> = {
-  accountId: '123456789012',
-  apiId: 'abc123defg',
-  requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
-  extendedRequestId: 'AbCdEfGhIjKlMnO=',
-  stage: 'test',
-  httpMethod: 'POST',
-  resourcePath: '/items',
-  resourceId: 'r3s0urc3',
-  path: '/test/items',
-  protocol: 'HTTP/1.1',
-  requestTime: '09/Apr/2015:12:34:56 +0000',
-  requestTimeEpoch: 1428582896000,
-  domainName: 'abc123defg.execute-api.us-east-1.amazonaws.com',
-  error: {
-    message: 'Internal server error',
-    messageString: '"Internal server error"',
-    responseType: 'DEFAULT_5XX',
-    validationErrorString: '',
-  },
-  identity: { sourceIp: '203.0.113.7', userAgent: 'curl/8.0.1' },
-}
-
 /** The default context with one level of the line's context merged over it, like the oracle. */
 export function mergeContext(given: Record<string, unknown> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = structuredClone(ORACLE_CONTEXT)
+  const out: Record<string, unknown> = vtlOracleContext()
   for (const [k, v] of Object.entries(given)) {
     const old = out[k]
     const isObj = (x: unknown): x is Record<string, unknown> =>

@@ -11,6 +11,7 @@ import type {
   LambdaOutcome,
   Scenario,
 } from '../../app/model'
+import { INVOKE_FAILURES } from '../../app/engine'
 
 /** Strings that probe escaping, prototypes and Unicode handling. */
 export const HOSTILE_STRINGS = [
@@ -216,14 +217,7 @@ export const lambdaOutcome = (): fc.Arbitrary<LambdaOutcome> =>
     fc.constant({ kind: 'proxyEcho' as const }),
     fc.record({
       kind: fc.constant('invokeFailure' as const),
-      failure: fc.constantFrom(
-        'timeout',
-        'throttled',
-        'notFound',
-        'accessDenied',
-        'payloadTooLarge',
-        'integrationHttpMethodNotPost',
-      ),
+      failure: fc.constantFrom(...INVOKE_FAILURES),
     }),
   )
 

@@ -3,7 +3,7 @@ import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '..
 import { renderTemplate } from '../../vtl'
 import { DEFAULT_GATEWAY_TEMPLATE, GATEWAY_RESPONSE_DEFAULTS } from '../defaults'
 import { mayEvaluate } from '../env'
-import { flattenHeaders, httpDate, lastHeader, utf8Length } from '../headers'
+import { flattenHeaders, httpDate, lastHeader, setHeader, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { GatewayFailure, RoutedRequest, RunContext } from '../trace'
@@ -136,9 +136,7 @@ export function buildGatewayResponse(
       notes.push(`${target} ← ${source}: no value, not sent.`)
       continue
     }
-    const i = headers.findIndex(([n]) => n.toLowerCase() === m[1]!.toLowerCase())
-    if (i >= 0) headers[i] = [m[1]!, value]
-    else headers.push([m[1]!, value])
+    setHeader(headers, m[1]!, value)
     notes.push(`${m[1]} ← ${source}.`)
   }
   notes.push('Gateway responses carry x-amzn-ErrorType and no X-Amzn-Trace-Id.')

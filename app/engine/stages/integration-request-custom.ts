@@ -4,7 +4,7 @@ import { renderTemplate } from '../../vtl'
 import type { TemplateInput } from '../../vtl'
 import { DEFAULT_PASSTHROUGH } from '../defaults'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
-import { firstHeader, lastHeader, matchBinaryMediaType, mimeOf } from '../headers'
+import { firstHeader, lastHeader, matchBinaryMediaType, mimeOf, setHeader } from '../headers'
 import { encodeBase64, utf8Bytes } from '../base64'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
@@ -176,9 +176,7 @@ export function buildCustomRequest(
   // `$context.requestOverride.header.*` is applied after the whole template, over the mappings.
   let overriddenAsync = asyncInvoke
   for (const [name, value] of Object.entries(rendered.overrides.requestHeaders)) {
-    const i = endpointHeaders.findIndex(([n]) => n.toLowerCase() === name.toLowerCase())
-    if (i >= 0) endpointHeaders[i] = [name, value]
-    else endpointHeaders.push([name, value])
+    setHeader(endpointHeaders, name, value)
     notes.push(`$context.requestOverride.header.${name} sets ${name} on the Invoke call.`)
     if (name.toLowerCase() === 'x-amz-invocation-type') overriddenAsync = value === 'Event'
   }

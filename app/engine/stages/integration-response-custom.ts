@@ -3,7 +3,7 @@ import type { Diagnostic, IntegrationResponse, Json, RuleEvaluation, TraceEntry 
 import { matchSelectionPattern } from '../../regex'
 import { renderTemplate } from '../../vtl'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
-import { firstHeader, firstMediaType, mimeOf } from '../headers'
+import { firstHeader, firstMediaType, mimeOf, setHeader } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { InvokeResult, RoutedRequest, RunContext, StageResult } from '../trace'
 import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
@@ -275,10 +275,7 @@ export function mapIntegrationResponse(
       }
     }
     for (const [name, value] of Object.entries(rendered.overrides.responseHeaders)) {
-      const lower = name.toLowerCase()
-      const i = headers.findIndex(([n]) => n.toLowerCase() === lower)
-      if (i >= 0) headers[i] = [name, value]
-      else headers.push([name, value])
+      setHeader(headers, name, value)
       notes.push(`$context.responseOverride.header.${name} sets ${name}.`)
     }
   }
