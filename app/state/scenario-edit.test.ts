@@ -27,6 +27,35 @@ describe('scenario edits', () => {
     expect(revised.setup.method.methodResponses).toBe(original.setup.method.methodResponses)
   })
 
+  it('keep the untouched levels of the path, so unrelated panels skip re-rendering', () => {
+    const original = createDefaultScenario()
+    const onlyRequest = reviseScenario(original, (d) => {
+      d.request.path = '/other'
+    })
+    expect(onlyRequest).not.toBe(original)
+    expect(onlyRequest.request).not.toBe(original.request)
+    expect(onlyRequest.setup).toBe(original.setup)
+    const onlyRules = reviseScenario(original, (d) => {
+      d.setup.method.methodIntegration.integrationResponses = {}
+    })
+    expect(onlyRules.request).toBe(original.request)
+    expect(onlyRules.setup.method.methodIntegration).not.toBe(
+      original.setup.method.methodIntegration,
+    )
+    expect(onlyRules.setup.method.methodIntegration.integrationResponses).toEqual({})
+    expect(original.setup.method.methodIntegration.integrationResponses).not.toEqual({})
+    const sameValue = reviseScenario(original, (d) => {
+      d.request.path = original.request.path
+    })
+    expect(sameValue.request).toBe(original.request)
+    expect(sameValue).not.toBe(original)
+    const stage = reviseScenario(original, (d) => {
+      d.setup.stageName = 'prod'
+    })
+    expect(stage.setup).not.toBe(original.setup)
+    expect(stage.setup.method).toBe(original.setup.method)
+  })
+
   it('rename keys in place and refuse collisions', () => {
     const record = { 'application/json': 'a', 'text/plain': 'b' }
     expect(Object.keys(renameRecordKey(record, 'application/json', 'application/xml'))).toEqual([

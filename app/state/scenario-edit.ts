@@ -12,17 +12,36 @@ import type { EditorId, Integration, IntegrationResponse, Json, Scenario } from 
  * replaced with new objects, never mutated.
  */
 export function reviseScenario(scenario: Scenario, recipe: (draft: Scenario) => void): Scenario {
-  const method = scenario.setup.method
-  const draft: Scenario = {
-    ...scenario,
-    setup: {
-      ...scenario.setup,
-      method: { ...method, methodIntegration: { ...method.methodIntegration } },
-    },
-    request: { ...scenario.request },
-  }
+  const { setup, request } = scenario
+  const { method } = setup
+  const integration = { ...method.methodIntegration }
+  const methodCopy = { ...method, methodIntegration: integration }
+  const setupCopy = { ...setup, method: methodCopy }
+  const requestCopy = { ...request }
+  const draft: Scenario = { ...scenario, setup: setupCopy, request: requestCopy }
   recipe(draft)
+  // Copies the recipe left unchanged give way to the originals (inner levels first), so a
+  // keystroke in one panel does not hand every other panel a new object to re-render for. The
+  // scenario itself is always new: that is what tells the store something was edited.
+  methodCopy.methodIntegration = keepIfSame(
+    integration,
+    methodCopy.methodIntegration,
+    method.methodIntegration,
+  )
+  setupCopy.method = keepIfSame(methodCopy, setupCopy.method, method)
+  draft.setup = keepIfSame(setupCopy, draft.setup, setup)
+  draft.request = keepIfSame(requestCopy, draft.request, request)
   return draft
+}
+
+/** `original` when the recipe kept our `copy` in place and left its fields as they were. */
+function keepIfSame<T extends object>(copy: T, now: T, original: T): T {
+  if (now !== copy) return now
+  const fields = Object.keys(copy) as (keyof T)[]
+  if (fields.length !== Object.keys(original).length) return copy
+  return fields.every((k) => (k as string) in original && Object.is(copy[k], original[k]))
+    ? original
+    : copy
 }
 
 /**

@@ -15,10 +15,13 @@ export type SimulateRequest = {
 }
 
 /**
- * Worker → page. `ready`: the worker's code has loaded (the budget starts then, so a slow first
- * load is not mistaken for a runaway pattern); `evaluate` announces the pattern/template about
- * to run, or with `null` that no untrusted code is running (so slow ordinary work on a busy
- * machine is never blamed on a pattern).
+ * Worker → page, in the order a run sends them. `ready`: the worker's code has loaded (the
+ * budget starts then, so a slow first load is not mistaken for a runaway pattern); `evaluate`
+ * announces the pattern/template about to run, or with `null` that no untrusted code is running
+ * (so slow ordinary work on a busy machine is never blamed on a pattern). A run answers with
+ * `result` as soon as the simulation is done (what the response panel shows), then `checks` (the
+ * rule table's live match state), then `trials`, which ends the run. `serialized` is not part of
+ * a run: the worker sends it once edits pause (see SERIALIZE_DELAY_MS), for the latest request.
  */
 export type WorkerMessage =
   | { type: 'ready' }
@@ -29,11 +32,24 @@ export type WorkerMessage =
       /** Prepared for display: trace inputs/outputs are text (see prepare-display.ts). */
       simulation: Simulation
       display: SimulationDisplay
-      /** `JSON.stringify(scenario)`, and its share fragment (null when too large to mirror). */
-      serialized: { json: string; fragment: string | null }
-      checks: Record<string, RuleCheck>
-      trials: TrialResult[]
     }
+  | { type: 'checks'; seq: number; checks: Record<string, RuleCheck> }
+  | { type: 'trials'; seq: number; trials: TrialResult[] }
+  | {
+      type: 'serialized'
+      seq: number
+      /** `JSON.stringify(scenario)`, and its share fragment (null when too large to mirror). */
+      json: string
+      fragment: string | null
+    }
+
+/**
+ * How long the worker waits after the latest request before serialising its scenario for the
+ * autosave and the address bar (JSON text and the compressed share fragment). While someone types,
+ * no keystroke pays for it; the page's own writes wait longer (300 and 500 ms), so they normally
+ * find this copy ready.
+ */
+export const SERIALIZE_DELAY_MS = 150
 
 /**
  * Scenarios larger than this (JSON characters) are not mirrored into the address bar: such links

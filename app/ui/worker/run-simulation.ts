@@ -1,6 +1,6 @@
 /**
  * What the worker does for one request: simulate, then check every selection pattern against the
- * current subject (so the rule table shows live match state even for a proxy integration).
+ * current subject, then the trial messages; and, once edits pause, serialise the scenario.
  * Kept apart from the worker entry so it can be tested in Node.
  */
 import { createEnv, simulate, type EngineEnv } from '../../engine'
@@ -42,12 +42,15 @@ export function runTrial(scenario: Scenario, message: string, env: EngineEnv): T
   }
 }
 
-/** Runs one request, announcing each evaluation through `post` before it starts. */
-export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage) => void): void {
-  const { seq, scenario, stopped, trials } = request
-  const onEvaluate = (key: string | null) => post({ type: 'evaluate', seq, key })
-  const raw = simulate(scenario, createEnv({ stopped, onEvaluate }))
-  onEvaluate(null)
+/**
+ * The rule table's live state: every selection pattern checked against the current subject (so
+ * it shows even for a proxy integration). A pattern stopped before is reported, not run again.
+ */
+function checkRules(
+  scenario: Scenario,
+  stopped: readonly string[],
+  onEvaluate: (key: string | null) => void,
+): Record<string, RuleCheck> {
   const subject = readSelectionSubject(scenario) ?? ''
   const checks: Record<string, RuleCheck> = {}
   for (const [statusCode, rule] of Object.entries(readRules(scenario))) {
@@ -84,22 +87,61 @@ export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage)
       }
     }
   }
-  const { simulation, display } = prepareForDisplay(raw)
-  const json = JSON.stringify(scenario)
-  const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : encodeShareState({ scenario })
-  const env = () => createEnv({ stopped, onEvaluate })
+  return checks
+}
+
+/**
+ * Runs one request, announcing each evaluation through `post` before it starts. The response is
+ * posted the moment the simulation is done; the rule checks and the trials follow in their own
+ * messages, so neither delays what the response panel shows.
+ */
+export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage) => void): void {
+  const { seq, scenario, stopped, trials } = request
+  const onEvaluate = (key: string | null) => post({ type: 'evaluate', seq, key })
+  const raw = simulate(scenario, createEnv({ stopped, onEvaluate }))
+  onEvaluate(null)
+  post({ type: 'result', seq, ...prepareForDisplay(raw) })
+  post({ type: 'checks', seq, checks: checkRules(scenario, stopped, onEvaluate) })
   const trialResults = trials.slice(0, MAX_TRIALS).map((message) => {
-    const result = runTrial(scenario, message, env())
+    const result = runTrial(scenario, message, createEnv({ stopped, onEvaluate }))
     onEvaluate(null)
     return result
   })
-  post({
-    type: 'result',
-    seq,
-    simulation,
-    display,
-    checks,
-    serialized: { json, fragment },
-    trials: trialResults,
-  })
+  post({ type: 'trials', seq, trials: trialResults })
+}
+
+/** The scenario as autosave text and as a share fragment (null when too large to mirror). */
+export function serializeScenario(scenario: Scenario): { json: string; fragment: string | null } {
+  const json = JSON.stringify(scenario)
+  const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : encodeShareState({ scenario })
+  return { json, fragment }
+}
+
+/** Timers, injected so tests control time. */
+export type SerializerTimers = {
+  setTimer: (callback: () => void, ms: number) => unknown
+  clearTimer: (handle: unknown) => void
+}
+
+/**
+ * Serialises only the latest request's scenario, once requests pause for `delayMs`: stringifying
+ * and compressing on every keystroke would delay the next answer for text nobody reads yet.
+ */
+export function createSerializer(
+  post: (m: WorkerMessage) => void,
+  delayMs: number,
+  timers: SerializerTimers,
+): { schedule: (request: SimulateRequest) => void } {
+  let timer: unknown
+  let pending = false
+  return {
+    schedule: ({ seq, scenario }) => {
+      if (pending) timers.clearTimer(timer)
+      pending = true
+      timer = timers.setTimer(() => {
+        pending = false
+        post({ type: 'serialized', seq, ...serializeScenario(scenario) })
+      }, delayMs)
+    },
+  }
 }

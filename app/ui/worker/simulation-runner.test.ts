@@ -63,7 +63,16 @@ function setup(runaway: string[] = [], hold = false) {
     },
   })
   const fireTimers = () => timers.splice(0).forEach((t) => t())
-  return { runner, workers, outputs, fireTimers }
+  /** Responses delivered (each with the parts that followed it), as the store would see them. */
+  const responses = () => {
+    const merged: RunnerOutput[] = []
+    for (const output of outputs) {
+      if ('simulation' in output) merged.push({ ...output })
+      else if (merged.length > 0) Object.assign(merged[merged.length - 1]!, output)
+    }
+    return merged
+  }
+  return { runner, workers, outputs, fireTimers, responses }
 }
 
 const withPattern = (pattern: string): Scenario =>
@@ -75,17 +84,22 @@ describe('simulation runner', () => {
   it('delivers the simulation and the live pattern checks', () => {
     const { runner, outputs } = setup()
     runner.run(createDefaultScenario())
-    expect(outputs).toHaveLength(1)
+    // The response first, on its own; then the checks; then the (empty) trials.
+    expect(outputs.map((o) => Object.keys(o).sort())).toEqual([
+      ['display', 'simulation', 'stopped'],
+      ['checks'],
+      ['trials'],
+    ])
     expect(outputs[0]!.simulation?.response.statusCode).toBe(400)
-    expect(outputs[0]!.checks['400']).toMatchObject({
+    expect(outputs[1]!.checks!['400']).toMatchObject({
       outcome: 'matched',
       subject: 'Dummy error ...',
     })
-    expect(outputs[0]!.checks['200']!.outcome).toBe('default')
+    expect(outputs[1]!.checks!['200']!.outcome).toBe('default')
   })
 
   it('drops a stale answer and delivers only the newest scenario', () => {
-    const { runner, workers, outputs } = setup([], true)
+    const { runner, workers, outputs, responses } = setup([], true)
     runner.run(withPattern('nope'))
     runner.run(withPattern('.*Dummy.*'))
     runner.run(withPattern('Dummy'))
@@ -93,39 +107,40 @@ describe('simulation runner', () => {
     expect(outputs).toHaveLength(0)
     expect(workers[0]!.received.map((r) => r.seq)).toEqual([1, 2])
     workers[0]!.release()
-    expect(outputs).toHaveLength(1)
-    expect(outputs[0]!.checks['400']!.outcome).toBe('not-matched')
+    expect(responses()).toHaveLength(1)
+    expect(responses()[0]!.checks!['400']!.outcome).toBe('not-matched')
   })
 
   it('stops a runaway pattern: new worker, re-run without it, reported as stopped', () => {
-    const { runner, workers, outputs, fireTimers } = setup(['pattern:400'])
+    const { runner, workers, outputs, fireTimers, responses } = setup(['pattern:400'])
     runner.run(withPattern('(a+)+$'))
     expect(outputs).toHaveLength(0)
     fireTimers()
     expect(workers[0]!.terminated).toBe(true)
     expect(workers).toHaveLength(2)
     expect(workers[1]!.received[0]!.stopped).toEqual(['pattern:400'])
-    expect(outputs).toHaveLength(1)
-    expect(outputs[0]!.stopped).toEqual(['pattern:400'])
-    expect(outputs[0]!.checks['400']!.outcome).toBe('stopped')
-    expect(outputs[0]!.checks['400']!.diagnostics[0]).toMatchObject({
+    expect(responses()).toHaveLength(1)
+    const [response] = responses()
+    expect(response!.stopped).toEqual(['pattern:400'])
+    expect(response!.checks!['400']!.outcome).toBe('stopped')
+    expect(response!.checks!['400']!.diagnostics[0]).toMatchObject({
       source: 'integration.responses.400.selectionPattern',
       message: 'stopped: exceeded time budget',
     })
   })
 
   it('lets a stopped pattern run again once its text changes', () => {
-    const { runner, workers, outputs, fireTimers } = setup(['pattern:400'])
+    const { runner, workers, fireTimers, responses } = setup(['pattern:400'])
     runner.run(withPattern('(a+)+$'))
     fireTimers()
     runner.run(withPattern('(a+)+$'))
     expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual(['pattern:400'])
     const fixedRunner = setup()
     fixedRunner.runner.run(withPattern('.*Dummy error.*'))
-    expect(fixedRunner.outputs[0]!.checks['400']!.outcome).toBe('matched')
+    expect(fixedRunner.responses()[0]!.checks!['400']!.outcome).toBe('matched')
     runner.run(withPattern('.*Dummy error.*'))
     expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual([])
-    expect(outputs).toHaveLength(2)
+    expect(responses()).toHaveLength(2)
   })
 
   it('does not start the budget before the worker has loaded', () => {
@@ -154,7 +169,6 @@ describe('simulation runner', () => {
       {
         simulation: undefined,
         display: undefined,
-        serialized: undefined,
         trials: [],
         checks: {},
         stopped: [],
@@ -163,9 +177,9 @@ describe('simulation runner', () => {
   })
 
   it('simulates each trial message as the thrown errorMessage', () => {
-    const { runner, outputs } = setup()
+    const { runner, responses } = setup()
     runner.run(createDefaultScenario(), ['Dummy error: disk full', 'Something else'])
-    expect(outputs[0]!.trials).toEqual([
+    expect(responses()[0]!.trials).toEqual([
       { message: 'Dummy error: disk full', statusCode: 400, selected: '400' },
       { message: 'Something else', statusCode: 200, selected: '200' },
     ])

@@ -1,7 +1,8 @@
 /**
  * Runs simulations in a worker under a time budget. A run that does not answer in time has its
  * worker terminated; the pattern or template that was running is marked stopped and the scenario
- * is run again in a fresh worker without it. Only the newest scenario's answer is delivered.
+ * is run again in a fresh worker without it. Only the newest scenario's answers are delivered,
+ * each part as soon as it arrives: the response first, then the rule checks and the trials.
  */
 import type { Scenario, Simulation } from '../../model'
 import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../state/types'
@@ -16,18 +17,22 @@ export type WorkerLike = {
   onmessage: ((event: { data: WorkerMessage }) => void) | null
 }
 
-/** What the runner delivers for the newest scenario. */
-export type RunnerOutput = {
+/**
+ * What the runner delivers for the newest scenario: only the fields present changed. The
+ * response comes with `stopped`; `checks`, `trials` and `serialized` follow separately.
+ */
+export type RunnerOutput = Partial<{
+  /** Undefined (with display) when the run did not finish within its budget. */
   simulation: Simulation | undefined
   display: SimulationDisplay | undefined
-  /** Undefined when the run did not finish. */
-  serialized: SerializedScenario | undefined
+  /** The scenario serialised by the worker once edits paused. */
+  serialized: SerializedScenario
   /** How each trial errorMessage fared. */
   trials: TrialResult[]
   checks: Record<string, RuleCheck>
   /** Keys stopped for exceeding the budget. */
   stopped: string[]
-}
+}>
 
 /** Dependencies, injected so tests control workers and time. */
 export type RunnerOptions = {
@@ -77,6 +82,8 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   let seq = 0
   let inFlight: InFlight | undefined
   let latest: Job | undefined
+  /** The request the worker saw last: the one whose scenario it serialises. */
+  let lastSent: { seq: number; scenario: Scenario } | undefined
   let disposed = false
 
   const ensureWorker = (): WorkerLike => {
@@ -102,6 +109,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     inFlight = { seq, job, lastKey: undefined, restarts, timer: undefined }
     const target = ensureWorker()
     if (workerReady) startBudget(inFlight)
+    lastSent = { seq, scenario }
     target.postMessage({ seq, scenario, stopped, trials: [...trials] })
   }
 
@@ -119,28 +127,40 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
       if (inFlight && inFlight.timer === undefined) startBudget(inFlight)
       return
     }
+    if (message.type === 'serialized') {
+      // Sent between runs, for the latest request this worker saw.
+      if (lastSent?.seq !== message.seq) return
+      const { json, fragment } = message
+      options.onOutput({ serialized: { scenario: lastSent.scenario, json, fragment } })
+      return
+    }
     if (!inFlight || message.seq !== inFlight.seq) return
     if (message.type === 'evaluate') {
       inFlight.lastKey = message.key
       if (workerReady) startBudget(inFlight)
       return
     }
+    // A newer scenario arrived meanwhile: this run's answers are stale.
+    const stale = latest !== inFlight.job && latest !== undefined
+    if (message.type === 'result') {
+      if (!stale) {
+        const { simulation, display } = message
+        options.onOutput({ simulation, display, stopped: [...stoppedTexts.keys()] })
+      }
+      return
+    }
+    if (message.type === 'checks') {
+      if (!stale) options.onOutput({ checks: message.checks })
+      return
+    }
+    // `trials` ends the run.
     if (inFlight.timer !== undefined) clearTimer(inFlight.timer)
-    const finished = inFlight
     inFlight = undefined
-    if (latest !== finished.job && latest) {
-      // A newer scenario arrived meanwhile: this answer is stale.
+    if (stale && latest) {
       start(latest, 0)
       return
     }
-    options.onOutput({
-      simulation: message.simulation,
-      display: message.display,
-      serialized: { scenario: finished.job.scenario, ...message.serialized },
-      trials: message.trials,
-      checks: message.checks,
-      stopped: [...stoppedTexts.keys()],
-    })
+    options.onOutput({ trials: message.trials })
   }
 
   const expire = (expiredSeq: number) => {
@@ -164,7 +184,6 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     options.onOutput({
       simulation: undefined,
       display: undefined,
-      serialized: undefined,
       trials: [],
       checks: {},
       stopped: [...stoppedTexts.keys()],

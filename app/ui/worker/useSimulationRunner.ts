@@ -4,8 +4,15 @@
  */
 import { useEffect } from 'react'
 import type { AppStore } from '../../state/store'
+import type { OutputSlice } from '../../state/slices/output'
 import { splitTrialMessages } from '../../state/scenario-edit'
-import { createSimulationRunner, type WorkerLike } from './simulation-runner'
+import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
+
+/**
+ * The response is marked busy only when an answer takes longer than this: flagging every
+ * keystroke would re-render the response panel in the keystroke's own task, delaying the answer.
+ */
+const PENDING_DELAY_MS = 150
 
 function createSimulationWorker(): WorkerLike {
   const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' })
@@ -13,31 +20,57 @@ function createSimulationWorker(): WorkerLike {
   return worker as unknown as WorkerLike
 }
 
+type StoreOutput = Parameters<OutputSlice['receiveOutput']>[0]
+
+/**
+ * The store update for one runner output; a new response (or none) ends `pending`. Checks,
+ * trials and stopped keys equal to what the store holds are left out, so the panels reading
+ * them do not re-render on every keystroke for the same content.
+ */
+export function toStoreOutput(output: RunnerOutput, current?: OutputSlice): StoreOutput {
+  const { checks, trials, stopped, ...rest } = output
+  const changed = <T>(next: T | undefined, held: T | undefined) =>
+    next !== undefined && (held === undefined || JSON.stringify(next) !== JSON.stringify(held))
+  return {
+    ...rest,
+    ...(changed(checks, current?.matches) ? { matches: checks } : {}),
+    ...(changed(trials, current?.trials) ? { trials } : {}),
+    ...(changed(stopped, current?.stopped) ? { stopped } : {}),
+    ...('simulation' in output ? { pending: false } : {}),
+  }
+}
+
 /** Starts the runner for the store's lifetime in the component that calls it. */
 export function useSimulationRunner(store: AppStore): void {
   useEffect(() => {
+    let pendingTimer: ReturnType<typeof setTimeout> | undefined
     const runner = createSimulationRunner({
       createWorker: createSimulationWorker,
-      onOutput: ({ simulation, display, serialized, trials, checks, stopped }) =>
-        store.getState().receiveOutput({
-          simulation,
-          display,
-          serialized,
-          trials,
-          matches: checks,
-          stopped,
-          pending: false,
-        }),
+      onOutput: (output) => {
+        if ('simulation' in output && pendingTimer !== undefined) {
+          clearTimeout(pendingTimer)
+          pendingTimer = undefined
+        }
+        const state = store.getState()
+        const update = toStoreOutput(output, state)
+        if (Object.keys(update).length > 0) state.receiveOutput(update)
+      },
     })
     const { scenario, trialMessages } = store.getState()
     runner.run(scenario, splitTrialMessages(trialMessages))
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.scenario !== previous.scenario || state.trialMessages !== previous.trialMessages) {
-        if (!state.pending) state.receiveOutput({ pending: true })
         runner.run(state.scenario, splitTrialMessages(state.trialMessages))
+        if (!state.pending && pendingTimer === undefined) {
+          pendingTimer = setTimeout(() => {
+            pendingTimer = undefined
+            store.getState().receiveOutput({ pending: true })
+          }, PENDING_DELAY_MS)
+        }
       }
     })
     return () => {
+      if (pendingTimer !== undefined) clearTimeout(pendingTimer)
       unsubscribe()
       runner.dispose()
     }
