@@ -1,8 +1,9 @@
+import { memo } from 'react'
 import { renameRecordKey } from '../../state/scenario-edit'
 import { CommitInput } from './CommitInput'
 
-/** A small editable table of string pairs (header mappings, parameters). */
-export function KeyValueTable(props: {
+/** A small editable table of string pairs (header mappings, parameters); memoised. */
+export const KeyValueTable = memo(function KeyValueTable(props: {
   caption: string
   keyLabel: string
   valueLabel: string
@@ -85,4 +86,4 @@ export function KeyValueTable(props: {
       </button>
     </div>
   )
-}
+})

@@ -1,10 +1,10 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { renameRecordKey } from '../../state/scenario-edit'
 import { BoundEditor } from '../editors/BoundEditor'
 import { CommitInput } from './CommitInput'
 
-/** Content type → VTL template, with add, rename and remove. */
-export function TemplateMapEditor(props: {
+/** Content type → VTL template, with add, rename and remove (memoised: give it a stable onChange). */
+export const TemplateMapEditor = memo(function TemplateMapEditor(props: {
   templates: Record<string, string> | undefined
   /** EditorId prefix; each template's id is `<prefix>.<contentType>`. */
   editorIdPrefix: string
@@ -69,4 +69,4 @@ export function TemplateMapEditor(props: {
       </button>
     </div>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { EditorId } from '../../model'
 import { selectLoadId, useEditorDiagnostics } from '../../state/selectors'
 import { useAppStore } from '../../state/store'
@@ -13,8 +14,12 @@ export type BoundEditorProps = Omit<CodeEditorProps, 'diagnostics' | 'loadId'> &
 }
 
 /** A code editor that receives the diagnostics of its EditorId and reseeds on external loads. */
-export function BoundEditor({ editorId, localSeed = 0, ...rest }: BoundEditorProps) {
+export const BoundEditor = memo(function BoundEditor({
+  editorId,
+  localSeed = 0,
+  ...rest
+}: BoundEditorProps) {
   const diagnostics = useEditorDiagnostics(editorId)
   const loadId = useAppStore(selectLoadId)
   return <LazyCodeEditor {...rest} diagnostics={diagnostics} loadId={loadId * 10000 + localSeed} />
-}
+})

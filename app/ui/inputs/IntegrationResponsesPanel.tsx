@@ -1,22 +1,64 @@
-import type { IntegrationResponse } from '../../model'
+import { useCallback } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { IntegrationResponse, Scenario } from '../../model'
 import { findFreeStatus, readSelectionSubject, renameRecordKey } from '../../state/scenario-edit'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
 import { RuleRow } from './RuleRow'
 
+type Rules = Record<string, IntegrationResponse>
+
+/** The rules as the draft holds them right now, so callbacks never act on a stale copy. */
+function rulesOf(draft: Scenario): Rules {
+  return draft.setup.method.methodIntegration.integrationResponses ?? {}
+}
+
+function setRules(draft: Scenario, next: Rules): void {
+  draft.setup.method.methodIntegration.integrationResponses = next
+}
+
 /** The integration responses as an editable table with live match state per rule. */
 export function IntegrationResponsesPanel() {
-  const rules = useAppStore((s) => s.scenario.setup.method.methodIntegration.integrationResponses)
+  // Only the status keys: a keystroke in one rule re-renders that row alone (RuleRow reads its
+  // own rule), not the panel and every other row.
+  const statusKeys = useAppStore(
+    useShallow((s) =>
+      Object.keys(s.scenario.setup.method.methodIntegration.integrationResponses ?? {}),
+    ),
+  )
   const isProxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
   const subjectKnown = useAppStore((s) => readSelectionSubject(s.scenario) !== undefined)
   const editScenario = useAppStore((s) => s.editScenario)
-  const entries = Object.entries(rules ?? {})
 
-  const writeRules = (next: Record<string, IntegrationResponse>) =>
-    editScenario((d) => {
-      d.setup.method.methodIntegration.integrationResponses = next
-    })
-  const current = rules ?? {}
+  // Stable across renders: each reads the rules from the draft, keyed by the row's status.
+  const onChange = useCallback(
+    (statusKey: string, revise: (rule: IntegrationResponse) => IntegrationResponse) =>
+      editScenario((d) => {
+        const current = rulesOf(d)
+        const rule = current[statusKey]
+        if (rule) setRules(d, { ...current, [statusKey]: revise(rule) })
+      }),
+    [editScenario],
+  )
+  const onRename = useCallback(
+    (statusKey: string, to: string) =>
+      editScenario((d) => {
+        const current = rulesOf(d)
+        const rule = current[statusKey]
+        if (!rule || !/^[1-5]\d\d$/.test(to) || to in current) return
+        const renamed = renameRecordKey(current, statusKey, to)
+        setRules(d, { ...renamed, [to]: { ...rule, statusCode: to } })
+      }),
+    [editScenario],
+  )
+  const onRemove = useCallback(
+    (statusKey: string) =>
+      editScenario((d) => {
+        const { [statusKey]: _removed, ...rest } = rulesOf(d)
+        setRules(d, rest)
+      }),
+    [editScenario],
+  )
 
   return (
     <Panel title="Integration responses" testId="panel.integration-responses">
@@ -40,32 +82,28 @@ export function IntegrationResponsesPanel() {
             </th>
           </tr>
         </thead>
-        {entries.map(([statusKey, rule]) => (
+        {statusKeys.map((statusKey) => (
           <RuleRow
             key={statusKey}
             statusKey={statusKey}
-            rule={rule}
             subjectKnown={subjectKnown}
-            onChange={(next) => writeRules({ ...current, [statusKey]: next })}
-            onRename={(to) => {
-              if (!/^[1-5]\d\d$/.test(to) || to in current) return
-              const renamed = renameRecordKey(current, statusKey, to)
-              writeRules({ ...renamed, [to]: { ...rule, statusCode: to } })
-            }}
-            onRemove={() => {
-              const { [statusKey]: _removed, ...rest } = current
-              writeRules(rest)
-            }}
+            isProxy={isProxy}
+            onChange={onChange}
+            onRename={onRename}
+            onRemove={onRemove}
           />
         ))}
       </table>
       <button
         type="button"
         data-testid="rules.add"
-        onClick={() => {
-          const statusCode = findFreeStatus(current)
-          writeRules({ ...current, [statusCode]: { statusCode, selectionPattern: '.*' } })
-        }}
+        onClick={() =>
+          editScenario((d) => {
+            const current = rulesOf(d)
+            const statusCode = findFreeStatus(current)
+            setRules(d, { ...current, [statusCode]: { statusCode, selectionPattern: '.*' } })
+          })
+        }
       >
         Add integration response
       </button>

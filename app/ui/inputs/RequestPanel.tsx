@@ -26,7 +26,9 @@ function bodyLanguage(
 
 /** The API method (resource and verb) and the client's request. */
 export function RequestPanel() {
-  const method = useAppStore((s) => s.scenario.setup.method)
+  // The two fields shown, not the method: editing its integration must not re-render this panel.
+  const httpMethod = useAppStore((s) => s.scenario.setup.method.httpMethod)
+  const resourcePath = useAppStore((s) => s.scenario.setup.method.resourcePath)
   const request = useAppStore((s) => s.scenario.request)
   const editScenario = useAppStore((s) => s.editScenario)
   const setParseDiagnostics = useAppStore((s) => s.setParseDiagnostics)
@@ -55,7 +57,7 @@ export function RequestPanel() {
           <span>HTTP method</span>
           <select
             data-testid="method.http-method"
-            value={method.httpMethod}
+            value={httpMethod}
             onChange={(e) =>
               editScenario((d) => {
                 d.setup.method.httpMethod = e.target.value
@@ -71,7 +73,7 @@ export function RequestPanel() {
           <span>Resource path</span>
           <input
             data-testid="method.resource-path"
-            value={method.resourcePath}
+            value={resourcePath}
             spellCheck={false}
             onChange={(e) =>
               editScenario((d) => {

@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import type { Integration } from '../../model'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
@@ -19,9 +20,21 @@ const PASSTHROUGH: { value: Passthrough; label: string }[] = [
 
 /** Request mapping templates by content type, and the passthrough behaviour. */
 export function RequestTemplatesPanel() {
-  const integration = useAppStore((s) => s.scenario.setup.method.methodIntegration)
+  // The fields shown, not the integration: editing a response rule must not re-render this panel.
+  const isProxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
+  const passthrough = useAppStore(
+    (s) => s.scenario.setup.method.methodIntegration.passthroughBehavior,
+  )
+  const templates = useAppStore((s) => s.scenario.setup.method.methodIntegration.requestTemplates)
   const editScenario = useAppStore((s) => s.editScenario)
-  const isProxy = integration.type === 'AWS_PROXY'
+  const setTemplates = useCallback(
+    (next: Record<string, string> | undefined) =>
+      editScenario((d) => {
+        if (next) d.setup.method.methodIntegration.requestTemplates = next
+        else delete d.setup.method.methodIntegration.requestTemplates
+      }),
+    [editScenario],
+  )
   return (
     <Panel title="Integration request" testId="panel.request-templates">
       {isProxy && (
@@ -34,7 +47,7 @@ export function RequestTemplatesPanel() {
         <span>Passthrough behaviour</span>
         <select
           data-testid="integration.passthrough"
-          value={integration.passthroughBehavior ?? 'WHEN_NO_MATCH'}
+          value={passthrough ?? 'WHEN_NO_MATCH'}
           onChange={(e) =>
             editScenario((d) => {
               d.setup.method.methodIntegration.passthroughBehavior = e.target.value as Passthrough
@@ -50,15 +63,10 @@ export function RequestTemplatesPanel() {
       </label>
       <TemplateMapEditor
         label="Request templates"
-        templates={integration.requestTemplates}
+        templates={templates}
         editorIdPrefix="integration.requestTemplates"
         testIdPrefix="editor.request-template"
-        onChange={(next) =>
-          editScenario((d) => {
-            if (next) d.setup.method.methodIntegration.requestTemplates = next
-            else delete d.setup.method.methodIntegration.requestTemplates
-          })
-        }
+        onChange={setTemplates}
       />
     </Panel>
   )

@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react'
 import type { IntegrationResponse } from '../../model'
 import { selectRuleEvaluation, useDiagnosticsUnder } from '../../state/selectors'
 import { useAppStore } from '../../state/store'
@@ -28,24 +29,57 @@ function describeSubject(check: RuleCheck, subjectKnown: boolean): string {
   return check.explanation ?? `Does not match ${against}.`
 }
 
-/** One integration response: status, selection pattern with live match state, templates, headers. */
-export function RuleRow(props: {
-  rule: IntegrationResponse
+/** Revises one rule of the scenario, found by its status key when the edit is applied. */
+type ReviseRule = (
+  statusKey: string,
+  revise: (rule: IntegrationResponse) => IntegrationResponse,
+) => void
+
+const NO_RULE: IntegrationResponse = { statusCode: '' }
+
+/**
+ * One integration response: status, selection pattern with live match state, templates, headers.
+ * Memoised with stable callbacks and reading its own rule, so a keystroke in one rule (or a new
+ * answer that leaves this rule's state alone) does not re-render the other rows and editors.
+ */
+export const RuleRow = memo(function RuleRow(props: {
   statusKey: string
   subjectKnown: boolean
-  onChange: (next: IntegrationResponse) => void
-  onRename: (to: string) => void
-  onRemove: () => void
+  isProxy: boolean
+  onChange: ReviseRule
+  onRename: (statusKey: string, to: string) => void
+  onRemove: (statusKey: string) => void
 }) {
-  const { rule, statusKey } = props
-  const check = useAppStore((s) => s.matches[statusKey])
-  const evaluation = useAppStore((s) => selectRuleEvaluation(s, statusKey))
-  const isProxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
-  const selected = evaluation?.selected === true
-  const outcome = evaluation?.outcome === 'stopped' ? 'stopped' : check?.outcome
+  const { statusKey, subjectKnown, isProxy, onChange, onRename, onRemove } = props
+  const rule = useAppStore(
+    (s) => s.scenario.setup.method.methodIntegration.integrationResponses?.[statusKey] ?? NO_RULE,
+  )
+  // Primitives only, so a new simulation with the same outcome for this rule changes nothing.
+  const checkOutcome = useAppStore((s) => s.matches[statusKey]?.outcome)
+  const explanation = useAppStore((s) => {
+    const check = s.matches[statusKey]
+    return check && describeSubject(check, subjectKnown)
+  })
+  const selected = useAppStore((s) => selectRuleEvaluation(s, statusKey)?.selected === true)
+  const stopped = useAppStore((s) => selectRuleEvaluation(s, statusKey)?.outcome === 'stopped')
+  const outcome = stopped ? 'stopped' : checkOutcome
   const prefix = `rule.${statusKey}`
   const mappingDiagnostics = useDiagnosticsUnder(
     `integration.responses.${statusKey}.responseParameters`,
+  )
+  const setPattern = useCallback(
+    (text: string) => onChange(statusKey, (r) => ({ ...r, selectionPattern: text })),
+    [onChange, statusKey],
+  )
+  const setTemplates = useCallback(
+    (next: Record<string, string> | undefined) =>
+      onChange(statusKey, (r) => ({ ...r, responseTemplates: next })),
+    [onChange, statusKey],
+  )
+  const setHeaders = useCallback(
+    (next: Record<string, string> | undefined) =>
+      onChange(statusKey, (r) => ({ ...r, responseParameters: next })),
+    [onChange, statusKey],
   )
   return (
     <tbody className={`rule ${selected ? 'rule-selected' : ''}`} data-testid={prefix}>
@@ -57,7 +91,7 @@ export function RuleRow(props: {
             testId={`${prefix}.status`}
             size={4}
             value={rule.statusCode}
-            onCommit={(next) => props.onRename(next.trim())}
+            onCommit={(next) => onRename(statusKey, next.trim())}
           />
         </td>
         <td className="pattern-cell">
@@ -69,7 +103,7 @@ export function RuleRow(props: {
             placeholder="(empty: the default response)"
             singleLine
             value={rule.selectionPattern ?? ''}
-            onChange={(text) => props.onChange({ ...rule, selectionPattern: text })}
+            onChange={setPattern}
           />
         </td>
         <td>
@@ -79,7 +113,7 @@ export function RuleRow(props: {
               data-testid={`${prefix}.badge`}
               data-outcome={outcome}
             >
-              {props.subjectKnown ? BADGE_TEXT[outcome] : 'n/a'}
+              {subjectKnown ? BADGE_TEXT[outcome] : 'n/a'}
             </span>
           )}
           {selected && (
@@ -93,7 +127,7 @@ export function RuleRow(props: {
             type="button"
             className="quiet"
             aria-label={`Remove rule ${statusKey}`}
-            onClick={props.onRemove}
+            onClick={() => onRemove(statusKey)}
           >
             Remove
           </button>
@@ -101,9 +135,9 @@ export function RuleRow(props: {
       </tr>
       <tr className="rule-details">
         <td colSpan={4}>
-          {check && (
+          {explanation !== undefined && (
             <p className="explanation" data-testid={`${prefix}.explanation`}>
-              {describeSubject(check, props.subjectKnown)}
+              {explanation}
             </p>
           )}
           <DiagnosticList
@@ -118,7 +152,7 @@ export function RuleRow(props: {
               templates={rule.responseTemplates}
               editorIdPrefix={`integration.responses.${statusKey}.responseTemplates`}
               testIdPrefix={`${prefix}.template`}
-              onChange={(next) => props.onChange({ ...rule, responseTemplates: next })}
+              onChange={setTemplates}
             />
             <KeyValueTable
               caption="Header mappings"
@@ -127,11 +161,11 @@ export function RuleRow(props: {
               testIdPrefix={`${prefix}.header`}
               newKey="method.response.header.X-Custom"
               entries={rule.responseParameters}
-              onChange={(next) => props.onChange({ ...rule, responseParameters: next })}
+              onChange={setHeaders}
             />
           </details>
         </td>
       </tr>
     </tbody>
   )
-}
+})

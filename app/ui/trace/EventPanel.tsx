@@ -1,12 +1,24 @@
+import { memo, useDeferredValue } from 'react'
 import { useAppStore } from '../../state/store'
 import { CopyButton } from '../common/CopyButton'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 
-/** The Invoke payload the function received (the event), exactly as sent and prettified. */
+/**
+ * The Invoke payload the function received (the event), exactly as sent and prettified.
+ * Deferred: a new answer shows the client response first and renders the event afterwards.
+ */
 export function EventPanel() {
-  const text = useAppStore((s) => s.display?.eventText)
-  const pretty = useAppStore((s) => s.display?.eventPretty)
+  const text = useDeferredValue(useAppStore((s) => s.display?.eventText))
+  const pretty = useDeferredValue(useAppStore((s) => s.display?.eventPretty))
+  return <EventView text={text} pretty={pretty} />
+}
+
+const EventView = memo(function EventView(props: {
+  text: string | undefined
+  pretty: string | undefined
+}) {
+  const { text, pretty } = props
   return (
     <Panel
       title="Event the function received"
@@ -30,4 +42,4 @@ export function EventPanel() {
       )}
     </Panel>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react'
 import { useAppStore } from '../../state/store'
 import { CopyButton } from '../common/CopyButton'
 import { LongText } from '../common/LongText'
@@ -5,9 +6,16 @@ import { Panel } from '../common/Panel'
 
 const LOG_PREVIEW = 60_000
 
-/** The execution log, as the API Gateway console's Test feature prints it. */
+/**
+ * The execution log, as the API Gateway console's Test feature prints it. Deferred: a new answer
+ * shows the client response first and renders the log in a following task.
+ */
 export function LogPanel() {
-  const text = useAppStore((s) => s.display?.logText ?? '')
+  const text = useDeferredValue(useAppStore((s) => s.display?.logText ?? ''))
+  return <LogView text={text} />
+}
+
+const LogView = memo(function LogView({ text }: { text: string }) {
   return (
     <Panel
       title="Execution log"
@@ -24,4 +32,4 @@ export function LogPanel() {
       />
     </Panel>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react'
 import type { StageName, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
 import { STAGE_LABELS } from '../common/stages'
@@ -19,10 +20,21 @@ function describeWinner(entry: TraceEntry | undefined): string | undefined {
     : `${winner.selectionPattern} → ${winner.statusCode}`
 }
 
-/** The pipeline with the path taken, failures, and the winning rule highlighted. */
+/**
+ * The pipeline with the path taken, failures, and the winning rule highlighted. Deferred: a new
+ * answer shows the client response first and redraws the pipeline in a following task.
+ */
 export function PipelineDiagram() {
-  const trace = useAppStore((s) => s.simulation?.trace)
-  const status = useAppStore((s) => s.simulation?.response.statusCode)
+  const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
+  const status = useDeferredValue(useAppStore((s) => s.simulation?.response.statusCode))
+  return <PipelineView trace={trace} status={status} />
+}
+
+const PipelineView = memo(function PipelineView(props: {
+  trace: TraceEntry[] | undefined
+  status: number | undefined
+}) {
+  const { trace, status } = props
   const find = (stage: StageName) => trace?.find((t) => t.stage === stage)
   const gateway = find('gateway-response')
   const usedGateway = gateway !== undefined && gateway.status !== 'skipped'
@@ -67,4 +79,4 @@ export function PipelineDiagram() {
       </ol>
     </nav>
   )
-}
+})

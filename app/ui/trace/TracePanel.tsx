@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
 import type { Json, RuleEvaluation, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
@@ -88,9 +88,16 @@ const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
   )
 })
 
-/** Every stage's decision, notes, rule evaluations, input and output. */
+/**
+ * Every stage's decision, notes, rule evaluations, input and output. Deferred: a new answer
+ * shows the client response first and renders the trace in a following task.
+ */
 export function TracePanel() {
-  const trace = useAppStore((s) => s.simulation?.trace)
+  const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
+  return <TraceView trace={trace} />
+}
+
+const TraceView = memo(function TraceView({ trace }: { trace: TraceEntry[] | undefined }) {
   return (
     <Panel title="Trace" testId="panel.trace">
       {!trace || trace.length === 0 ? (
@@ -104,4 +111,4 @@ export function TracePanel() {
       )}
     </Panel>
   )
-}
+})
