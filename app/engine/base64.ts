@@ -1,4 +1,5 @@
 /** Base64 and UTF-8 helpers (no host globals: the engine also runs in a worker and in Node). */
+import { encodeBase64Bytes } from '../vtl'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const LOOKUP: Record<string, number> = {}
@@ -25,20 +26,8 @@ export function utf8Bytes(text: string): number[] {
   return out
 }
 
-/** Base64 text of some bytes. */
-export function encodeBase64(bytes: readonly number[]): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!
-    const b = bytes[i + 1]
-    const c = bytes[i + 2]
-    out += ALPHABET[a >> 2]
-    out += ALPHABET[((a & 3) << 4) | ((b ?? 0) >> 4)]
-    out += b === undefined ? '=' : ALPHABET[((b & 15) << 2) | ((c ?? 0) >> 6)]
-    out += c === undefined ? '=' : ALPHABET[c & 63]
-  }
-  return out
-}
+/** Base64 text of some bytes (the same encoder `$util.base64Encode` uses). */
+export const encodeBase64 = encodeBase64Bytes
 
 /** Decodes strict base64 (padding optional, no other characters); undefined when invalid. */
 export function decodeBase64(text: string): number[] | undefined {

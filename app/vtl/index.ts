@@ -82,3 +82,5 @@ export {
   vtlOracleContext,
 } from './builtins/context-fields'
 export type { ContextError, ContextOptions } from './builtins/context-fields'
+/** Standard padded base64 of bytes, shared with the engine's binary bodies. */
+export { encodeBase64Bytes } from './builtins/util-functions'

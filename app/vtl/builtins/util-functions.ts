@@ -148,7 +148,11 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /** `$util.base64Encode(s)`: the UTF-8 bytes of `s`, standard alphabet, padded. */
 export function base64Encode(s: string): string {
-  const bytes = encodeUtf8Java(s)
+  return encodeBase64Bytes(encodeUtf8Java(s))
+}
+
+/** Standard (RFC 4648 §4) padded base64 text of some bytes. */
+export function encodeBase64Bytes(bytes: readonly number[]): string {
   let out = ''
   for (let i = 0; i < bytes.length; i += 3) {
     const b0 = bytes[i] ?? 0
