@@ -1,5 +1,6 @@
 /** Runs one request through the six stages of DESIGN.md and assembles the Simulation. */
 import type { Diagnostic, Json, Scenario, Simulation, StageName, TraceEntry } from '../model'
+import { abandonIfBudgeted } from '../regex'
 import { DEFAULT_STAGE } from './defaults'
 import type { EngineEnv } from './env'
 import { startExecutionLog } from './log'
@@ -175,6 +176,8 @@ export function simulate(scenario: Scenario, env: EngineEnv): Simulation {
   try {
     return runPipeline(scenario, env)
   } catch (error) {
+    // A budgeted run (the page's speculative one) leaves unexpected failures to the worker.
+    abandonIfBudgeted()
     const message = error instanceof Error ? error.message : String(error)
     const d = diagnostic(
       'scenario',

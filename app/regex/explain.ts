@@ -5,6 +5,7 @@
  */
 import { compileJavaPattern } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
+import { abandonIfBudgeted } from './work-budget'
 import { findFrom, wholeMatch } from './run'
 
 const TERMINATOR = /[\n\r\u0085\u2028\u2029]/
@@ -25,6 +26,7 @@ function furthestReach(pattern: string, subject: string): number {
     jm.m(c.parsed.root, 0, (e) => e === subject.length)
   } catch (e) {
     if (!(e instanceof StepLimitError) && !(e instanceof RangeError)) throw e
+    if (e instanceof RangeError) abandonIfBudgeted()
   }
   return jm.reach
 }

@@ -8,6 +8,7 @@ import type { ClassExpr, RegexNode } from './ast'
 import { asciiLower, unicodeFold, javaUpper, javaLower } from './case-fold'
 import { MAX_REPS, study, studyLookbehind } from './study'
 import { assertionSource, emitClass, GRAPHEME } from './translate'
+import { isWorkBudgeted, spendWork } from './work-budget'
 
 type Cont = (i: number) => boolean
 
@@ -43,6 +44,8 @@ export class JavaMatcher {
   /** Furthest offset any character-consuming node reached (for "stopped at offset N"). */
   reach = 0
   private steps = 0
+  /** Charge each step to the open work budget (see work-budget.ts). */
+  private readonly budgeted = isWorkBudgeted()
   constructor(
     private readonly s: string,
     groupCount: number,
@@ -55,6 +58,7 @@ export class JavaMatcher {
 
   private tick(): void {
     if (++this.steps > this.stepLimit) throw new StepLimitError('step limit')
+    if (this.budgeted) spendWork()
   }
 
   /** Matches `node` at `i`, then the continuation `k`. */

@@ -1,6 +1,7 @@
 /** Runs a compiled pattern: the native RegExp when exact, else the Java-semantics interpreter. */
 import type { Compiled } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
+import { abandonIfBudgeted, isWorkBudgeted } from './work-budget'
 
 type Ok = Extract<Compiled, { kind: 'ok' }>
 
@@ -17,7 +18,8 @@ const toGroups = (caps: number[], s: string, n: number) => {
 /** Matcher.matches(): groups 1..n, `null` when no match, `too-complex` past the step limit. */
 export function wholeMatch(c: Ok, s: string): (string | null)[] | null | 'too-complex' {
   const { groupMap, groupCount } = c.translation
-  if (!c.inexact) {
+  // Under a work budget only the interpreter runs: a native RegExp cannot be stopped midway.
+  if (!c.inexact && !isWorkBudgeted()) {
     const m = c.whole.exec(s)
     if (!m) return null
     const groups: (string | null)[] = []
@@ -31,7 +33,10 @@ export function wholeMatch(c: Ok, s: string): (string | null)[] | null | 'too-co
     const jm = new JavaMatcher(s, groupCount, 0)
     return jm.m(c.parsed.root, 0, (e) => e === s.length) ? toGroups(jm.caps, s, groupCount) : null
   } catch (e) {
-    if (e instanceof StepLimitError || e instanceof RangeError) return 'too-complex'
+    if (e instanceof StepLimitError || e instanceof RangeError) {
+      abandonIfBudgeted()
+      return 'too-complex'
+    }
     throw e
   }
 }
@@ -44,7 +49,7 @@ export function findFrom(
   lastMatchEnd = 0,
 ): { start: number; end: number; groups: (string | null)[] } | null | 'too-complex' {
   const { groupMap, groupCount } = c.translation
-  if (!c.inexact && !c.usesLastMatch) {
+  if (!c.inexact && !c.usesLastMatch && !isWorkBudgeted()) {
     c.global.lastIndex = from
     const m = c.global.exec(s)
     if (!m) return null
@@ -71,7 +76,10 @@ function findWithInterpreter(c: Ok, s: string, from: number, lastMatchEnd: numbe
     }
     return null
   } catch (e) {
-    if (e instanceof StepLimitError || e instanceof RangeError) return 'too-complex'
+    if (e instanceof StepLimitError || e instanceof RangeError) {
+      abandonIfBudgeted()
+      return 'too-complex'
+    }
     throw e
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../model'
 import type { VtlLimits } from './index'
+import { spendWork } from '../regex'
 import { VtlLimitError } from './errors'
 
 /** Defaults: API Gateway's 1000 `#foreach` iterations and Velocity's macro depth of 20. */
@@ -28,6 +29,7 @@ export class Limiter {
   constructor(readonly limits: VtlLimits) {}
 
   step(span: Span): void {
+    spendWork()
     if (++this.steps > this.limits.maxSteps)
       throw new VtlLimitError(
         `The template took more than ${this.limits.maxSteps} evaluation steps`,
@@ -70,3 +72,12 @@ export class BreakSignal {
 
 /** `#stop`: ends the whole rendering, keeping what was written so far. */
 export class StopSignal {}
+
+/**
+ * Charges text a template produces or passes to a method to the open work budget (one unit per
+ * 16 characters): a single step can build or scan a whole body, so steps alone would not bound
+ * a budgeted render (see app/regex/work-budget.ts).
+ */
+export function chargeText(text: string): void {
+  if (text.length >= 16) spendWork(text.length / 16)
+}

@@ -6,7 +6,7 @@
 import type { Span } from '../model'
 import type { Expr, Node, RefNode } from './ast'
 import type { Limiter } from './context'
-import { MAX_RANGE } from './context'
+import { MAX_RANGE, chargeText } from './context'
 import { JavaException, VtlLimitError, VtlRuntimeError } from './errors'
 import { NO_METHOD, callMethod, getProperty } from './java-methods'
 import { binary, integerLiteral } from './operators'
@@ -47,6 +47,7 @@ export abstract class Evaluator {
 
   protected emit(s: string, span: Span): void {
     if (!s) return
+    chargeText(s)
     this.outLen += s.length
     this.limiter.write(this.outLen, span)
     this.out.push(s)
@@ -159,7 +160,9 @@ export abstract class Evaluator {
     f: () => JValue | typeof NO_METHOD,
   ): JValue | typeof NO_METHOD {
     try {
-      return f()
+      const result = f()
+      if (typeof result === 'string') chargeText(result)
+      return result
     } catch (e) {
       if (!(e instanceof JavaException)) throw e
       if (e.javaClass === 'vtl.limit') throw new VtlLimitError(e.message, span, 'vtl.limit.size')
@@ -184,6 +187,7 @@ export abstract class Evaluator {
       if (p.kind === 'prop') r = this.invoke(p.span, p.name, () => getProperty(v, p.name))
       else if (p.kind === 'call') {
         const args = p.args.map((a) => this.evaluate(a))
+        for (const a of args) if (typeof a === 'string') chargeText(a)
         const target = v
         r = this.invoke(p.span, p.name, () => callMethod(target, p.name, args))
       } else r = this.index(v, this.evaluate(p.arg), p.span)

@@ -4,6 +4,7 @@
  * every error into a Diagnostic with a span.
  */
 import type { Diagnostic, Json } from '../model'
+import { abandonIfBudgeted } from '../regex'
 import type { Node } from './ast'
 import { createInput, createUtil } from './builtins/input'
 import { DEFAULT_LIMITS, Limiter } from './context'
@@ -158,6 +159,8 @@ export function runTemplate(
         errorKind: 'limit',
         diagnostics: [diagnostic(source, e, template.length)],
       }
+    // How deep the stack goes differs between the page and the worker: a budgeted run gives up.
+    if (e instanceof RangeError) abandonIfBudgeted()
     const message = e instanceof RangeError ? 'The template nests too deeply to render' : String(e)
     return {
       ok: false,

@@ -4,6 +4,13 @@ import type { RuleCheck, SimulationDisplay, TrialResult } from '../../state/type
 
 export type { RuleCheck }
 
+/** The page's own answer, shown before the worker's (see speculate.ts). */
+export type Speculation = {
+  simulation: Simulation
+  display: SimulationDisplay
+  checks: Record<string, RuleCheck>
+}
+
 /** Page → worker: simulate this scenario. */
 export type SimulateRequest = {
   seq: number

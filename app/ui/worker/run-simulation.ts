@@ -46,10 +46,10 @@ export function runTrial(scenario: Scenario, message: string, env: EngineEnv): T
  * The rule table's live state: every selection pattern checked against the current subject (so
  * it shows even for a proxy integration). A pattern stopped before is reported, not run again.
  */
-function checkRules(
+export function checkRules(
   scenario: Scenario,
   stopped: readonly string[],
-  onEvaluate: (key: string | null) => void,
+  onEvaluate: (key: string | null) => void = () => {},
 ): Record<string, RuleCheck> {
   const subject = readSelectionSubject(scenario) ?? ''
   const checks: Record<string, RuleCheck> = {}

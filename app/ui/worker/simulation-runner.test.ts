@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../../model'
 import { createDefaultScenario } from '../../state/presets'
-import { reviseScenario } from '../../state/scenario-edit'
+import { readRules, reviseScenario } from '../../state/scenario-edit'
 import type { SimulateRequest, WorkerMessage } from './protocol'
 import { runSimulation, runTrial } from './run-simulation'
 import { createEnv } from '../../engine'
-import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
+import {
+  createSimulationRunner,
+  type RunnerOptions,
+  type RunnerOutput,
+  type WorkerLike,
+} from './simulation-runner'
+import { speculate } from './speculate'
 
 /** A fake worker that answers synchronously, except for patterns listed as runaway. */
 class FakeWorker implements WorkerLike {
@@ -46,7 +52,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(runaway: string[] = [], hold = false) {
+function setup(runaway: string[] = [], hold = false, pageAnswer?: RunnerOptions['speculate']) {
   const workers: FakeWorker[] = []
   const outputs: RunnerOutput[] = []
   const timers: (() => void)[] = []
@@ -57,6 +63,7 @@ function setup(runaway: string[] = [], hold = false) {
       return worker
     },
     onOutput: (o) => outputs.push(o),
+    ...(pageAnswer ? { speculate: pageAnswer } : {}),
     setTimer: (cb) => timers.push(cb) - 1,
     clearTimer: (h) => {
       timers[h as number] = () => {}
@@ -217,5 +224,43 @@ describe('simulation runner', () => {
     send({ type: 'evaluate', seq: 1, key: 'pattern:400' })
     send({ type: 'evaluate', seq: 1, key: null })
     expect(limits).toEqual([5000, 250, 5000])
+  })
+
+  it("shows the page's own answer at once, and the worker's copy of it is not delivered again", () => {
+    const { runner, workers, outputs } = setup([], true, speculate)
+    runner.run(createDefaultScenario(), ['Other'])
+    // Delivered within run(), before the worker said anything.
+    expect(outputs).toHaveLength(1)
+    expect(Object.keys(outputs[0]!).sort()).toEqual(['checks', 'display', 'simulation', 'stopped'])
+    expect(outputs[0]!.simulation?.response.statusCode).toBe(400)
+    expect(outputs[0]!.checks!['400']!.outcome).toBe('matched')
+    workers[0]!.release()
+    // Only the trials come from the worker.
+    expect(outputs.slice(1)).toEqual([
+      { trials: [{ message: 'Other', statusCode: 200, selected: '200' }] },
+    ])
+  })
+
+  it('waits for the worker when the page declines, and delivers its restart after a runaway', () => {
+    // The page declines runaway patterns; the fake stands in for that decision.
+    const declining: RunnerOptions['speculate'] = (scenario, stopped) =>
+      readRules(scenario)['400']?.selectionPattern === '(a+)+$'
+        ? undefined
+        : speculate(scenario, stopped)
+    const { runner, workers, outputs, fireTimers, responses } = setup(
+      ['pattern:400'],
+      false,
+      declining,
+    )
+    runner.run(withPattern('(a+)+$'))
+    expect(outputs).toHaveLength(0)
+    fireTimers()
+    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual(['pattern:400'])
+    expect(responses()).toHaveLength(1)
+    expect(responses()[0]!.checks!['400']!.outcome).toBe('stopped')
+    // Editing the pattern lets the page answer again, at once.
+    runner.run(withPattern('.*Dummy error.*'))
+    expect(responses()).toHaveLength(2)
+    expect(responses()[1]!.checks!['400']!.outcome).toBe('matched')
   })
 })

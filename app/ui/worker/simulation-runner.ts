@@ -3,11 +3,13 @@
  * worker terminated; the pattern or template that was running is marked stopped and the scenario
  * is run again in a fresh worker without it. Only the newest scenario's answers are delivered,
  * each part as soon as it arrives: the response first, then the rule checks and the trials.
+ * When the page can answer for sure on its own (see speculate.ts), the response and checks are
+ * delivered at once, and the worker's copies of them for that scenario are not delivered again.
  */
 import type { Scenario, Simulation } from '../../model'
 import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../state/types'
 import { readEvaluationText } from '../../state/scenario-edit'
-import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
+import type { RuleCheck, SimulateRequest, Speculation, WorkerMessage } from './protocol'
 import { IDLE_LIMIT_MS, SIMULATION_BUDGET_MS } from './protocol'
 
 /** The part of a Worker the runner uses (a fake in tests). */
@@ -44,6 +46,8 @@ export type RunnerOptions = {
   idleLimitMs?: number
   setTimer?: (callback: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
+  /** The page's own answer with these stopped keys, or undefined to wait for the worker. */
+  speculate?: (scenario: Scenario, stopped: readonly string[]) => Speculation | undefined
 }
 
 /** The runner's public face. */
@@ -84,6 +88,8 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   let latest: Job | undefined
   /** The request the worker saw last: the one whose scenario it serialises. */
   let lastSent: { seq: number; scenario: Scenario } | undefined
+  /** The job whose response and checks were already delivered from the page's own answer. */
+  let speculated: Job | undefined
   let disposed = false
 
   const ensureWorker = (): WorkerLike => {
@@ -142,15 +148,18 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     }
     // A newer scenario arrived meanwhile: this run's answers are stale.
     const stale = latest !== inFlight.job && latest !== undefined
+    // The first run of a job the page answered itself says the same again (a restart has a new
+    // stopped key, so its answer may differ and is delivered).
+    const shown = stale || (speculated === inFlight.job && inFlight.restarts === 0)
     if (message.type === 'result') {
-      if (!stale) {
+      if (!shown) {
         const { simulation, display } = message
         options.onOutput({ simulation, display, stopped: [...stoppedTexts.keys()] })
       }
       return
     }
     if (message.type === 'checks') {
-      if (!stale) options.onOutput({ checks: message.checks })
+      if (!shown) options.onOutput({ checks: message.checks })
       return
     }
     // `trials` ends the run.
@@ -194,6 +203,12 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     run: (scenario, trials = []) => {
       if (disposed) return
       latest = { scenario, trials }
+      const answer = options.speculate?.(scenario, currentStopped(scenario))
+      speculated = answer ? latest : undefined
+      if (answer) {
+        const { simulation, display, checks } = answer
+        options.onOutput({ simulation, display, checks, stopped: [...stoppedTexts.keys()] })
+      }
       if (!inFlight) start(latest, 0)
     },
     dispose: () => {

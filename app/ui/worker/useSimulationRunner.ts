@@ -7,6 +7,9 @@ import type { AppStore } from '../../state/store'
 import type { OutputSlice } from '../../state/slices/output'
 import { splitTrialMessages } from '../../state/scenario-edit'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
+import type { speculate as Speculate } from './speculate'
+
+type Speculator = typeof Speculate
 
 /**
  * The response is marked busy only when an answer takes longer than this: flagging every
@@ -44,8 +47,14 @@ export function toStoreOutput(output: RunnerOutput, current?: OutputSlice): Stor
 export function useSimulationRunner(store: AppStore): void {
   useEffect(() => {
     let pendingTimer: ReturnType<typeof setTimeout> | undefined
+    // The page's own quick answer carries the engine: it loads after the first paint.
+    let speculate: Speculator | undefined
+    void import('./speculate').then((m) => {
+      speculate = m.speculate
+    })
     const runner = createSimulationRunner({
       createWorker: createSimulationWorker,
+      speculate: (scenario, stopped) => speculate?.(scenario, stopped),
       onOutput: (output) => {
         if ('simulation' in output && pendingTimer !== undefined) {
           clearTimeout(pendingTimer)
@@ -60,13 +69,14 @@ export function useSimulationRunner(store: AppStore): void {
     runner.run(scenario, splitTrialMessages(trialMessages))
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.scenario !== previous.scenario || state.trialMessages !== previous.trialMessages) {
-        runner.run(state.scenario, splitTrialMessages(state.trialMessages))
+        // Armed before running: the page's own answer, delivered within `run`, disarms it.
         if (!state.pending && pendingTimer === undefined) {
           pendingTimer = setTimeout(() => {
             pendingTimer = undefined
             store.getState().receiveOutput({ pending: true })
           }, PENDING_DELAY_MS)
         }
+        runner.run(state.scenario, splitTrialMessages(state.trialMessages))
       }
     })
     return () => {

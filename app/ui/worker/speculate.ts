@@ -1,0 +1,63 @@
+/**
+ * The page's own quick answer. A worker's reply always waits behind the frame the keystroke
+ * started (the editor's rendering, then the browser's), which alone takes longer than the 16 ms
+ * a keystroke may cost. So the page first runs the same simulation itself under a small work
+ * allowance: the regex interpreter and the VTL renderer count every step and give up past it
+ * (a native RegExp, which cannot be stopped, is never used there). When the allowance suffices,
+ * which it does for every ordinary scenario, the response and rule checks are shown in the
+ * keystroke's own task; when it does not, or the scenario is large, the page waits for the
+ * worker as before. Either way the worker still runs everything under its time budget.
+ *
+ * Loaded lazily (it carries the engine), so the first paint never waits for it.
+ */
+import { createEnv, simulate } from '../../engine'
+import type { Json, Scenario } from '../../model'
+import { withWorkBudget } from '../../regex'
+import { prepareForDisplay } from './prepare-display'
+import type { Speculation } from './protocol'
+import { checkRules } from './run-simulation'
+
+/**
+ * Work units a speculative run may spend (a regex interpreter step, a template step, 16
+ * characters of template text): a few milliseconds at most on a slow laptop.
+ */
+export const SPECULATION_WORK = 50_000
+
+/** Scenarios with more text than this (characters), or nested deeper, go to the worker only. */
+export const SPECULATION_MAX_TEXT = 32 * 1024
+export const SPECULATION_MAX_DEPTH = 64
+
+/**
+ * Whether `value` stays within the text and depth limits. Walks at most once over the scenario
+ * and stops at the first excess, so a huge scenario costs no more than the limit.
+ */
+function isSmall(value: unknown): boolean {
+  let budget = SPECULATION_MAX_TEXT
+  const fits = (v: unknown, depth: number): boolean => {
+    if (depth > SPECULATION_MAX_DEPTH) return false
+    if (typeof v === 'string') return (budget -= v.length + 2) >= 0
+    if (v === null || typeof v !== 'object') return (budget -= 8) >= 0
+    const items = Array.isArray(v) ? (v as unknown[]) : Object.entries(v as Record<string, Json>)
+    for (const item of items) if (!fits(item, depth + 1)) return false
+    return true
+  }
+  return fits(value, 0)
+}
+
+/**
+ * Simulates `scenario` as the worker would (same engine, same deterministic env, same `stopped`
+ * keys) within the work allowance; undefined when it cannot answer for sure.
+ */
+export function speculate(scenario: Scenario, stopped: readonly string[]): Speculation | undefined {
+  if (!isSmall(scenario)) return undefined
+  try {
+    const run = withWorkBudget(SPECULATION_WORK, () => ({
+      ...prepareForDisplay(simulate(scenario, createEnv({ stopped }))),
+      checks: checkRules(scenario, stopped),
+    }))
+    return run.ok ? run.value : undefined
+  } catch {
+    // Never the page's problem: the worker answers (and reports) instead.
+    return undefined
+  }
+}
