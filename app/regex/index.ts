@@ -12,7 +12,13 @@ import { wholeMatch } from './run'
 export { mayBacktrackCatastrophically } from './backtrack'
 export { javaReplaceAll, javaReplaceFirst, javaSplit, javaStringMatches } from './java-string'
 export type { JavaRegexCall } from './java-string'
-export { abandonIfBudgeted, isWorkBudgeted, spendWork, withWorkBudget, WorkBudgetExceeded } from './work-budget'
+export {
+  abandonIfBudgeted,
+  isWorkBudgeted,
+  spendWork,
+  withWorkBudget,
+  WorkBudgetExceeded,
+} from './work-budget'
 export type { Budgeted } from './work-budget'
 
 /** How a selection pattern fared against one errorMessage. */

@@ -1,12 +1,13 @@
 /**
  * split / replaceAll / replaceFirst against answers recorded from JDK 17's String methods
- * (oracle/strings.jsonl, 900 generated calls: empty matches, \G, limits, `$n`, `${name}`).
+ * (oracle/strings.jsonl, 900 generated calls: empty matches, \G, limits, `$n`, `${name}`, plus
+ * surrogate-pair starts), with and without a work budget (the page's quick answer).
  */
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { javaReplaceAll, javaReplaceFirst, javaSplit } from './index'
+import { javaReplaceAll, javaReplaceFirst, javaSplit, withWorkBudget } from './index'
 
 type Row = {
   op: 'split' | 'replaceAll' | 'replaceFirst'
@@ -24,15 +25,17 @@ const rows = readFileSync(file, 'utf8')
   .map((l) => JSON.parse(l) as Row)
 
 describe('Java String regex methods against recorded JDK answers', () => {
+  const call = (r: Row) =>
+    r.op === 'split'
+      ? javaSplit(r.input, r.pattern, r.limit)
+      : r.op === 'replaceAll'
+        ? javaReplaceAll(r.input, r.pattern, r.replacement ?? '')
+        : javaReplaceFirst(r.input, r.pattern, r.replacement ?? '')
+
   it('agrees on every recorded call', () => {
     const wrong: string[] = []
     for (const r of rows) {
-      const got =
-        r.op === 'split'
-          ? javaSplit(r.input, r.pattern, r.limit)
-          : r.op === 'replaceAll'
-            ? javaReplaceAll(r.input, r.pattern, r.replacement ?? '')
-            : javaReplaceFirst(r.input, r.pattern, r.replacement ?? '')
+      const got = call(r)
       const same = r.expected.ok
         ? got.ok && JSON.stringify(got.value) === JSON.stringify(r.expected.value)
         : !got.ok &&
@@ -42,5 +45,17 @@ describe('Java String regex methods against recorded JDK answers', () => {
     }
     expect(wrong).toEqual([])
     expect(rows.length).toBeGreaterThan(500)
+  })
+
+  it('answers every call the same under a work budget (interpreter only)', () => {
+    for (const r of rows) {
+      const budgeted = withWorkBudget(1_000_000, () => call(r))
+      expect(budgeted, `${r.op}(${JSON.stringify(r.input)}, ${JSON.stringify(r.pattern)})`).toEqual(
+        {
+          ok: true,
+          value: call(r),
+        },
+      )
+    }
   })
 })

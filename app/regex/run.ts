@@ -49,7 +49,9 @@ export function findFrom(
   lastMatchEnd = 0,
 ): { start: number; end: number; groups: (string | null)[] } | null | 'too-complex' {
   const { groupMap, groupCount } = c.translation
-  if (!c.inexact && !c.usesLastMatch && !isWorkBudgeted()) {
+  if (!c.inexact && !c.usesLastMatch) {
+    // Under a work budget the interpreter stands in, trying the starts the RegExp would.
+    if (isWorkBudgeted()) return findWithInterpreter(c, s, from, lastMatchEnd, true)
     c.global.lastIndex = from
     const m = c.global.exec(s)
     if (!m) return null
@@ -65,14 +67,42 @@ export function findFrom(
   return findWithInterpreter(c, s, from, lastMatchEnd)
 }
 
-function findWithInterpreter(c: Ok, s: string, from: number, lastMatchEnd: number) {
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff
+
+/**
+ * find() with the interpreter from `from`. Java tries every char index; with `asRegExp` it tries
+ * the starts a `v`-flag RegExp tries (none inside a surrogate pair, and a `from` inside one backs
+ * up to the pair), deferring to Java's starts when that finds a match before `from`, as findFrom
+ * does: so a budgeted run answers exactly as the RegExp path would.
+ */
+function findWithInterpreter(
+  c: Ok,
+  s: string,
+  from: number,
+  lastMatchEnd: number,
+  asRegExp = false,
+): { start: number; end: number; groups: (string | null)[] } | null | 'too-complex' {
   const { groupCount } = c.translation
+  const at = (start: number) => {
+    const jm = new JavaMatcher(s, groupCount, lastMatchEnd)
+    let end = -1
+    return jm.m(c.parsed.root, start, (e) => ((end = e), true))
+      ? { start, end, groups: toGroups(jm.caps, s, groupCount) }
+      : null
+  }
+  const insidePair = (i: number) =>
+    i > 0 && i < s.length && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1))
   try {
-    for (let start = from; start <= s.length; start++) {
-      const jm = new JavaMatcher(s, groupCount, lastMatchEnd)
-      let end = -1
-      if (jm.m(c.parsed.root, start, (e) => ((end = e), true)))
-        return { start, end, groups: toGroups(jm.caps, s, groupCount) }
+    let start = from
+    if (asRegExp && insidePair(from)) {
+      if (at(from - 1)) return findWithInterpreter(c, s, from, lastMatchEnd)
+      start = from + 1
+    }
+    for (; start <= s.length; start++) {
+      if (asRegExp && insidePair(start)) continue
+      const found = at(start)
+      if (found) return found
     }
     return null
   } catch (e) {

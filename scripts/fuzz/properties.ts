@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { createEnv, simulate, validateScenario } from '../../app/engine'
-import { matchSelectionPattern, translateJavaRegex } from '../../app/regex'
+import { matchSelectionPattern, translateJavaRegex, withWorkBudget } from '../../app/regex'
 import { renderTemplate } from '../../app/vtl'
 import type { TemplateInput } from '../../app/vtl'
 import { dict, json, scenario, selectionPattern, template, text } from './arbitraries'
@@ -159,6 +159,34 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         const again = matchSelectionPattern(pattern, subject)
         check(JSON.stringify(got) === JSON.stringify(again), 'two matches differ')
       }),
+  },
+  {
+    name: "a budgeted simulation (the page's quick answer) equals the worker's or gives up",
+    build: () =>
+      fc.property(scenario(), (s) => {
+        const budgeted = withWorkBudget(50_000, () => JSON.stringify(simulate(s, createEnv())))
+        if (budgeted.ok)
+          check(budgeted.value === JSON.stringify(simulate(s, createEnv())), 'the answers differ')
+      }),
+  },
+  {
+    name: 'budgeted pattern matching (interpreter only) equals unbudgeted matching or gives up',
+    build: () =>
+      fc.property(
+        fc.oneof(
+          regexCase().chain((rc) => fc.tuple(fc.constant(printRegex(rc)), subjectFor(rc))),
+          fc.tuple(selectionPattern(), text()),
+        ),
+        ([pattern, subject]) => {
+          const budgeted = withWorkBudget(50_000, () => matchSelectionPattern(pattern, subject))
+          if (!budgeted.ok) return
+          const plain = matchSelectionPattern(pattern, subject)
+          check(
+            JSON.stringify(budgeted.value) === JSON.stringify(plain),
+            `budgeted ${JSON.stringify(budgeted.value)}; unbudgeted ${JSON.stringify(plain)}`,
+          )
+        },
+      ),
   },
   ...shareProperties(),
 ]
