@@ -53,26 +53,6 @@ export function minLength(node: RegexNode): number {
   }
 }
 
-/** Does every way through `node` set capturing group `index`? */
-function alwaysSets(node: RegexNode, index: number): boolean {
-  switch (node.kind) {
-    case 'group':
-      return node.index === index || alwaysSets(node.body, index)
-    case 'seq':
-      return node.items.some((n) => alwaysSets(n, index))
-    case 'alt':
-      return node.branches.every((b) => alwaysSets(b, index))
-    case 'atomic':
-      return alwaysSets(node.body, index)
-    case 'look':
-      return !node.negate && alwaysSets(node.body, index)
-    case 'repeat':
-      return node.min > 0 && alwaysSets(node.body, index)
-    default:
-      return false
-  }
-}
-
 function captureIndexes(node: RegexNode): number[] {
   const out: number[] = []
   some(node, (n) => {
@@ -100,8 +80,10 @@ export function findInexact(root: RegexNode): Inexact | null {
       // JavaScript rejects an iteration that matched nothing; Java keeps it (and its captures).
       if (n.body.kind === 'group' && minLength(n.body) === 0)
         return flag('Java keeps a zero-length repetition and its captures')
-      if (multi && captureIndexes(n.body).some((g) => !alwaysSets(n.body, g)))
-        return flag('Java keeps captures from earlier repetitions')
+      // Java keeps a capture set by a repetition even after backtracking gives that repetition
+      // up (as in `(?:(-))*?|..` on "-a": group 1 is "-"), and from earlier repetitions.
+      if (multi && captureIndexes(n.body).length > 0)
+        return flag('Java keeps captures from repetitions it backtracked out of')
       if (inBehind && n.mode === 'possessive')
         return flag('possessive quantifier inside a look-behind')
     }
