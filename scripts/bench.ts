@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { REPO_ROOT, conformanceDir } from './bench/corpus'
-import { benchKeystrokes } from './bench/keystroke'
+import { FIELDS, benchKeystrokes } from './bench/keystroke'
 import { benchPageLoad } from './bench/page-load'
 import { benchRegex } from './bench/regex'
 import { benchSeedRegex } from './bench/regex-seed'
@@ -31,14 +31,18 @@ async function benchPage(): Promise<Pick<BenchResults, 'pageLoad' | 'keystroke'>
   const built = buildApp()
   const served = built ?? (await serveBuild())
   if (typeof served === 'string')
-    return { pageLoad: { skipped: served }, keystroke: { skipped: served } }
+    return { pageLoad: { skipped: served }, keystroke: [{ skipped: served }] }
   try {
     const pageLoad: Maybe<Awaited<ReturnType<typeof benchPageLoad>>> = await benchPageLoad(
       served,
     ).catch((e: unknown) => ({ skipped: why(e) }))
-    const keystroke: BenchResults['keystroke'] = await benchKeystrokes(served).catch(
-      (e: unknown) => ({ skipped: why(e) }),
-    )
+    const keystroke: BenchResults['keystroke'] = []
+    for (const field of FIELDS)
+      keystroke.push(
+        await benchKeystrokes(served, field).catch((e: unknown) => ({
+          skipped: `${field.name}: ${why(e)}`,
+        })),
+      )
     return { pageLoad, keystroke }
   } finally {
     await served.close()

@@ -1,18 +1,24 @@
 /**
- * Keystroke to updated response in Chromium (issue 7's budget: median ≤ 16 ms). Types into the
- * selection pattern of rule 400 on the seed preset, alternating a character that breaks the
- * match (`.*Dummy error.*x`: the default 200 wins) and Backspace (400 again), so every keystroke
- * must change the client response. In the page, a capture-phase keydown listener on window
+ * Keystroke to updated response in Chromium (issue 7's budget: median ≤ 16 ms), in two editors:
+ * - the selection pattern of rule 400 on the seed preset, alternating a character that breaks
+ *   the match (`.*Dummy error.*x`: the default 200 wins) and Backspace (400 again), watching the
+ *   status;
+ * - the JSON request body, with the function echoing its event (so the body comes back), typing
+ *   into a string value and deleting it again, watching the response body.
+ * Every keystroke must change what is watched. In the page, a capture-phase keydown listener on window
  * (the first script to see the key) stamps the start, and a MutationObserver on the response
- * panel stamps when the status shown there has changed. The simulation worker's own answer is
+ * panel stamps when the watched text has changed. The simulation worker's own answer is
  * stamped too: the page normally shows its own quick answer first (app/ui/worker/speculate.ts),
  * and the worker's arrival says what a keystroke would cost without it.
  */
+import type { Page } from 'playwright-core'
 import type { Served } from './serve'
 import { median, quantile } from './timing'
 
-/** Milliseconds from keydown to the response DOM showing the new status. */
+/** Milliseconds from keydown to the response DOM showing the change. */
 export type KeystrokeBench = {
+  /** Which editor was typed into. */
+  field: string
   keystrokes: number
   medianMs: number
   p90Ms: number
@@ -25,8 +31,48 @@ export type KeystrokeBench = {
   workerMedianMs: number
 }
 
-const PATTERN = '[data-testid="rule.400.pattern"]'
+/** One typing scenario: how to get there, where to type, what must change. */
+type Field = {
+  name: string
+  /** The editor typed into (its Monaco `.view-lines` is clicked). */
+  editor: string
+  /** The element whose text each keystroke changes. */
+  watch: string
+  /** After the page settled: puts the page in the state to type in, cursor placed. */
+  prepare: (page: Page) => Promise<void>
+}
+
 const STATUS = '[data-testid="response.status"]'
+
+/** The two editors the bench types into. */
+export const FIELDS: readonly Field[] = [
+  {
+    name: 'selection pattern',
+    editor: '[data-testid="rule.400.pattern"]',
+    watch: STATUS,
+    prepare: async (page) => {
+      await page.locator('[data-testid="rule.400.pattern"] .view-lines').click()
+      await page.keyboard.press('End')
+    },
+  },
+  {
+    name: 'JSON request body',
+    editor: '[data-testid="editor.request-body"]',
+    watch: '[data-testid="response.body"]',
+    prepare: async (page) => {
+      await page.getByTestId('lambda.kind.echo').check()
+      await page.locator('[data-testid="editor.request-body"] .view-lines').click()
+      await page.keyboard.press('ControlOrMeta+a')
+      await page.keyboard.press('Delete')
+      await page.keyboard.insertText('{"name": "value"}')
+      await page.locator(STATUS).filter({ hasText: '200' }).waitFor({ timeout: 30_000 })
+      await page.keyboard.press('End')
+      await page.keyboard.press('ArrowLeft') // before }
+      await page.keyboard.press('ArrowLeft') // before the closing quote
+      await page.waitForTimeout(500)
+    },
+  },
+]
 const WARMUP = 6
 const TIMEOUT_MS = 5000
 
@@ -64,10 +110,10 @@ function installProbe(): void {
   window.Worker = Stamped as unknown as typeof Worker
 }
 
-/** After the app settled: stamps keydowns and the response status changing in the DOM. */
-function observeResponse(status: string): void {
+/** After the app settled: stamps keydowns and the watched text changing in the DOM. */
+function observeResponse(watch: string): void {
   const probe = (window as unknown as { benchProbe: Probe }).benchProbe
-  const el = document.querySelector(status)
+  const el = document.querySelector(watch)
   probe.last = el?.textContent ?? ''
   window.addEventListener(
     'keydown',
@@ -78,7 +124,7 @@ function observeResponse(status: string): void {
     true,
   )
   new MutationObserver(() => {
-    const now = document.querySelector(status)?.textContent ?? ''
+    const now = document.querySelector(watch)?.textContent ?? ''
     const sample = probe.current
     if (!sample || sample.dom !== 0 || now === '' || now === probe.last) return
     sample.dom = performance.now() - probe.keydownAt
@@ -91,8 +137,12 @@ function observeResponse(status: string): void {
   })
 }
 
-/** Types `keystrokes` keys (after a few untimed ones) and returns the latency statistics. */
-export async function benchKeystrokes(served: Served, keystrokes = 40): Promise<KeystrokeBench> {
+/** Types `keystrokes` keys (after a few untimed ones) into `field`; the latency statistics. */
+export async function benchKeystrokes(
+  served: Served,
+  field: Field,
+  keystrokes = 40,
+): Promise<KeystrokeBench> {
   const context = await served.browser.newContext()
   try {
     const page = await context.newPage()
@@ -100,13 +150,12 @@ export async function benchKeystrokes(served: Served, keystrokes = 40): Promise<
     await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
     await page.addInitScript(installProbe)
     await page.goto(served.url)
-    await page.locator(`${PATTERN} .view-lines`).waitFor({ timeout: 30_000 })
+    await page.locator(`${field.editor} .view-lines`).waitFor({ timeout: 30_000 })
     await page.locator(STATUS).filter({ hasText: '400' }).waitFor({ timeout: 30_000 })
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(1000) // Monaco keeps mounting the other editors for a while
-    await page.evaluate(observeResponse, STATUS)
-    await page.locator(`${PATTERN} .view-lines`).click()
-    await page.keyboard.press('End')
+    await field.prepare(page)
+    await page.evaluate(observeResponse, field.watch)
     let missed = 0
     for (let i = 0; i < WARMUP + keystrokes; i++) {
       await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
@@ -128,6 +177,7 @@ export async function benchKeystrokes(served: Served, keystrokes = 40): Promise<
     const totals = timed.map((t) => t.dom)
     const workers = timed.map((t) => t.worker).filter((t) => t > 0)
     return {
+      field: field.name,
       keystrokes: timed.length,
       medianMs: median(totals),
       p90Ms: quantile(totals, 0.9),
