@@ -80,9 +80,12 @@ export function findInexact(root: RegexNode): Inexact | null {
       // JavaScript rejects an iteration that matched nothing; Java keeps it (and its captures).
       if (n.body.kind === 'group' && minLength(n.body) === 0)
         return flag('Java keeps a zero-length repetition and its captures')
-      // Java keeps a capture set by a repetition even after backtracking gives that repetition
-      // up (as in `(?:(-))*?|..` on "-a": group 1 is "-"), and from earlier repetitions.
-      if (multi && captureIndexes(n.body).length > 0)
+      // Backtracking out of a repetition, Java restores only the group being repeated (a
+      // capturing group quantified directly, not possessively): any other capture inside keeps
+      // its value, from an earlier repetition or one given up (`(?:(-))*?|..` on "-a": "-").
+      const own = n.body.kind === 'group' && n.body.index !== null ? n.body.index : null
+      const captures = captureIndexes(n.body)
+      if (multi && captures.some((g) => g !== own || n.mode === 'possessive'))
         return flag('Java keeps captures from repetitions it backtracked out of')
       if (inBehind && n.mode === 'possessive')
         return flag('possessive quantifier inside a look-behind')
