@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { waitForAppSettled } from './support/probes'
 
 /** What a person sees in each panel: presets, editor diagnostics, mappings, the share popover. */
 
@@ -95,6 +96,136 @@ test.describe('response header mappings', () => {
     await expect(page.getByTestId('rule.400.header.diagnostics')).toHaveCount(0)
     await expect(page.getByTestId('response.headers')).toContainText('X-Custom')
     await expect(page.getByTestId('response.headers')).toContainText('value')
+  })
+})
+
+/** Status codes API Gateway refuses, and what the field says about each. */
+const REFUSED_STATUSES: [typed: string, message: RegExp][] = [
+  ['600', /three digits from 100 to 599/],
+  ['200', /already has status 200/],
+  ['', /Enter a status code/],
+]
+
+test.describe('status renames', () => {
+  test('a method response keeps its headers when renamed, and the rename survives a reload', async ({
+    page,
+    response,
+  }) => {
+    await page.goto('/')
+    // The address bar mirrors each change (debounced) and a reload loads that link, so each
+    // step waits for its own link before the next.
+    const mirrored = () => page.evaluate(() => window.location.hash)
+    await page.getByTestId('method-response.400.headers').fill('X-Error')
+    await expect.poll(mirrored).not.toBe('')
+    const withHeaders = await mirrored()
+    const status = page.getByTestId('method-response.400.status')
+    await status.fill('404')
+    await status.press('Enter')
+    await expect.poll(mirrored).not.toBe(withHeaders)
+    await expect(page.getByTestId('method-response.400')).toHaveCount(0)
+    await expect(page.getByTestId('method-response.404.headers')).toHaveValue('X-Error')
+    // Rule 400 is still selected and now has no method response: a configuration error.
+    await expect(response.status()).toHaveText('500')
+
+    await page.reload()
+    await expect(page.getByTestId('method-response.404.status')).toHaveValue('404')
+    await expect(page.getByTestId('method-response.404.headers')).toHaveValue('X-Error')
+    await expect(page.getByTestId('method-response.400')).toHaveCount(0)
+  })
+
+  test('an invalid or taken method response status is explained and changes nothing', async ({
+    page,
+    header,
+  }) => {
+    await page.goto('/')
+    const before = await header.exportScenario()
+    const field = page.getByTestId('method-response.400.status')
+    const message = page.getByTestId('method-response.400.status.error')
+    for (const [typed, why] of REFUSED_STATUSES) {
+      await field.fill(typed)
+      await field.press('Enter')
+      await expect(message, typed).toContainText(why)
+      await expect(field, typed).toHaveValue(typed)
+      await expect(field, typed).toHaveAttribute('aria-invalid', 'true')
+      await expect(field, typed).toHaveAccessibleDescription(why)
+    }
+    await field.press('Escape')
+    await expect(field).toHaveValue('400')
+    await expect(message).toHaveCount(0)
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true')
+    await expect(
+      page.locator('[data-testid^="method-response."][data-testid$=".status"]'),
+    ).toHaveCount(2)
+    expect(await header.exportScenario()).toBe(before)
+  })
+
+  test('an integration response refuses the same statuses, and renames to a free one', async ({
+    page,
+    header,
+    rules,
+  }) => {
+    await page.goto('/')
+    const before = await header.exportScenario()
+    const field = page.getByTestId('rule.400.status')
+    for (const [typed, why] of REFUSED_STATUSES) {
+      await field.fill(typed)
+      await field.press('Enter')
+      await expect(page.getByTestId('rule.400.status.error'), typed).toContainText(why)
+      await expect(field, typed).toHaveValue(typed)
+      await expect(field, typed).toHaveAttribute('aria-invalid', 'true')
+    }
+    expect(await header.exportScenario()).toBe(before)
+
+    await field.fill('404')
+    await field.press('Enter')
+    await expect(page.getByTestId('rule.400')).toHaveCount(0)
+    await expect(page.getByTestId('rule.404.status')).toHaveValue('404')
+    await expect(rules.selected('404')).toBeVisible()
+  })
+})
+
+test.describe('layout', () => {
+  test('at 1280×720 the client response and the top of the trace show without scrolling', async ({
+    page,
+    response,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.goto('/')
+    await waitForAppSettled(page)
+    const traceHeading = page
+      .getByTestId('panel.trace')
+      .getByRole('heading', { name: 'Trace', exact: true })
+    const firstStage = page.getByTestId('trace.stage.method-request').locator('summary')
+    for (const target of [response.status(), traceHeading, firstStage]) {
+      await expect(target).toBeVisible()
+      const box = await target.boundingBox()
+      expect(box).not.toBeNull()
+      expect(box!.y).toBeGreaterThanOrEqual(0)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(720)
+    }
+    // The columns scroll on their own; the page itself does not.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      720,
+    )
+  })
+
+  test('below 900px the columns stack and the page scrolls', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 720 })
+    await page.goto('/')
+    await waitForAppSettled(page)
+    const inputs = await page.getByRole('region', { name: 'Inputs', exact: true }).boundingBox()
+    const results = await page.getByRole('region', { name: 'Results', exact: true }).boundingBox()
+    expect(results!.y).toBeGreaterThanOrEqual(inputs!.y + inputs!.height)
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(720)
+  })
+
+  test('"Skip to results" moves focus into the results column', async ({ page }) => {
+    await page.goto('/')
+    await waitForAppSettled(page)
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: 'Skip to results' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('region', { name: 'Results', exact: true })).toBeFocused()
   })
 })
 

@@ -99,3 +99,23 @@ test('typing updates the response without long main-thread tasks', async ({
   expect(use.longestCpuMs, 'longest main-thread task (ms of CPU)').toBeLessThanOrEqual(50)
   expect((await probes.report()).pageErrors).toEqual([])
 })
+
+test('the page answers a keystroke on its own, before (here: without) the worker', async ({
+  page,
+}) => {
+  // The simulation worker never arrives: only the page's own bounded run can answer.
+  await page.route(/simulate\.worker/, () => new Promise<void>(() => {}))
+  await page.goto('/')
+  const lines = page.getByTestId('rule.400.pattern').locator('.view-lines')
+  await lines.waitFor({ timeout: 30_000 })
+  const status = page.getByTestId('response.status')
+  await lines.click()
+  await page.keyboard.press('End')
+  // `.*Dummy error.*x` no longer matches "Dummy error ...": the default 200 wins; then 400 again.
+  await page.keyboard.type('x')
+  await expect(status).toHaveText('200')
+  await expect(page.getByTestId('rule.400.badge')).toHaveText('does not match')
+  await page.keyboard.press('Backspace')
+  await expect(status).toHaveText('400')
+  await expect(page.getByTestId('rule.400.badge')).toHaveText('matches')
+})

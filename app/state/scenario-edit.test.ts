@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createDefaultScenario } from './presets'
+import type { IntegrationResponse, MethodResponse } from '../model'
 import {
+  checkStatusCode,
   findFreeStatus,
   formatHeaderLines,
   parseHeaderLines,
@@ -8,6 +10,7 @@ import {
   readEvaluationText,
   readSelectionSubject,
   renameRecordKey,
+  renameStatusEntry,
   splitTrialMessages,
   reviseScenario,
   writeObjectField,
@@ -63,6 +66,60 @@ describe('scenario edits', () => {
       'text/plain',
     ])
     expect(renameRecordKey(record, 'application/json', 'text/plain')).toBe(record)
+  })
+
+  it('accept the status codes API Gateway accepts, and say why others are refused', () => {
+    for (const code of ['100', '200', '404', '599'])
+      expect(checkStatusCode(code), code).toBeUndefined()
+    for (const code of ['600', '099', '000', '20', '2000', '2xx', ' 200', '٢٠٠'])
+      expect(checkStatusCode(code), code).toMatch(/three digits from 100 to 599/)
+    expect(checkStatusCode('')).toMatch(/^Enter a status code/)
+  })
+
+  it('rename a method response, keeping its headers and models and the order of entries', () => {
+    const responses: Record<string, MethodResponse> = {
+      '200': { statusCode: '200', responseModels: { 'application/json': 'Empty' } },
+      '400': {
+        statusCode: '400',
+        responseParameters: { 'method.response.header.X-Error': false },
+        responseModels: { 'application/json': 'Error' },
+      },
+      '500': { statusCode: '500' },
+    }
+    const renamed = renameStatusEntry(responses, '400', ' 404 ', 'method response')
+    expect(renamed).toEqual({
+      ok: true,
+      entries: {
+        '200': responses['200'],
+        '404': { ...responses['400'], statusCode: '404' },
+        '500': responses['500'],
+      },
+    })
+    if (renamed.ok) expect(Object.keys(renamed.entries)).toEqual(['200', '404', '500'])
+    expect(responses['400']!.statusCode).toBe('400')
+    expect(renameStatusEntry(responses, '400', '400', 'method response')).toEqual({
+      ok: true,
+      entries: responses,
+    })
+  })
+
+  it('refuse an invalid or taken status, leaving the entries as they were', () => {
+    const rules: Record<string, IntegrationResponse> = {
+      '200': { statusCode: '200', selectionPattern: '' },
+      '400': { statusCode: '400', selectionPattern: '.*Dummy.*' },
+    }
+    const table: [string, string, RegExp][] = [
+      ['400', '200', /^Another integration response already has status 200/],
+      ['400', '600', /refuses the status code "600"/],
+      ['400', '', /^Enter a status code/],
+      ['401', '402', /no integration response 401/],
+    ]
+    for (const [from, to, message] of table) {
+      const result = renameStatusEntry(rules, from, to, 'integration response')
+      expect(result.ok, `${from} → ${to}`).toBe(false)
+      if (!result.ok) expect(result.message, `${from} → ${to}`).toMatch(message)
+    }
+    expect(Object.keys(rules)).toEqual(['200', '400'])
   })
 
   it('read the selection subject: errorMessage, "" on success, none on invoke failure', () => {

@@ -31,7 +31,9 @@ export function App() {
       <Header />
       <Banner />
       <main className="workspace">
-        <div className="column inputs" role="region" aria-label="Inputs">
+        {/* On wide screens each column is its own scroll box, so each takes focus: keyboard users
+            can scroll it, and "Skip to results" lands in it. */}
+        <div className="column inputs" role="region" aria-label="Inputs" tabIndex={0}>
           <LambdaPanel />
           <IntegrationResponsesPanel />
           <TrialsPanel />
@@ -46,7 +48,7 @@ export function App() {
           id="results"
           role="region"
           aria-label="Results"
-          tabIndex={-1}
+          tabIndex={0}
         >
           <PipelineDiagram />
           <ResponsePanel />

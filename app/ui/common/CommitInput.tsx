@@ -3,19 +3,37 @@ import { useState } from 'react'
 /**
  * A text input that reports its value on blur or Enter, for values that are keys (status codes,
  * content types): renaming a key on every keystroke would remount the row being typed in.
+ *
+ * `onCommit` may refuse the text by returning why. The field then keeps what was typed (so it
+ * can be corrected, not retyped), is marked invalid and points at the element `messageId`, where
+ * the parent shows the message it is told about through `onMessage`: the parent places it,
+ * because a narrow table cell is no place for a sentence.
  */
 export function CommitInput(props: {
   label: string
   testId: string
   value: string
-  onCommit: (value: string) => void
+  onCommit: (value: string) => string | void
   size?: number
   hideLabel?: boolean
+  messageId?: string
+  onMessage?: (message: string | undefined) => void
 }) {
   const [draft, setDraft] = useState<string | null>(null)
-  const commit = () => {
-    if (draft !== null && draft !== props.value) props.onCommit(draft)
+  const [message, setMessage] = useState<string | undefined>(undefined)
+  const report = (next: string | undefined) => {
+    setMessage(next)
+    if (next !== message) props.onMessage?.(next)
+  }
+  const reset = () => {
     setDraft(null)
+    report(undefined)
+  }
+  const commit = () => {
+    if (draft === null || draft === props.value) return reset()
+    const refusal = props.onCommit(draft)
+    if (typeof refusal === 'string') report(refusal)
+    else reset()
   }
   return (
     <label className="field">
@@ -25,11 +43,16 @@ export function CommitInput(props: {
         size={props.size}
         spellCheck={false}
         value={draft ?? props.value}
-        onChange={(e) => setDraft(e.target.value)}
+        aria-invalid={message !== undefined ? true : undefined}
+        aria-describedby={message !== undefined ? props.messageId : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value)
+          report(undefined)
+        }}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit()
-          if (e.key === 'Escape') setDraft(null)
+          if (e.key === 'Escape') reset()
         }}
       />
     </label>

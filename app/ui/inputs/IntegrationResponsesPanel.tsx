@@ -1,7 +1,12 @@
 import { useCallback } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { IntegrationResponse, Scenario } from '../../model'
-import { findFreeStatus, readSelectionSubject, renameRecordKey } from '../../state/scenario-edit'
+import {
+  findFreeStatus,
+  readRules,
+  readSelectionSubject,
+  renameStatusEntry,
+} from '../../state/scenario-edit'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
 import { RuleRow } from './RuleRow'
@@ -40,15 +45,16 @@ export function IntegrationResponsesPanel() {
       }),
     [editScenario],
   )
+  // Checked against the store before editing: a refused status must leave the scenario alone,
+  // and any edit (even one that changes nothing) would count as a change of the scenario.
   const onRename = useCallback(
-    (statusKey: string, to: string) =>
-      editScenario((d) => {
-        const current = rulesOf(d)
-        const rule = current[statusKey]
-        if (!rule || !/^[1-5]\d\d$/.test(to) || to in current) return
-        const renamed = renameRecordKey(current, statusKey, to)
-        setRules(d, { ...renamed, [to]: { ...rule, statusCode: to } })
-      }),
+    (statusKey: string, to: string) => {
+      const rules = readRules(useAppStore.getState().scenario)
+      const renamed = renameStatusEntry(rules, statusKey, to, 'integration response')
+      if (!renamed.ok) return renamed.message
+      if (renamed.entries !== rules) editScenario((d) => setRules(d, renamed.entries))
+      return undefined
+    },
     [editScenario],
   )
   const onRemove = useCallback(

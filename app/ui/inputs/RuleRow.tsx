@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react'
+import { memo, useCallback, useId, useState } from 'react'
 import type { IntegrationResponse } from '../../model'
 import { selectRuleEvaluation, useDiagnosticsUnder } from '../../state/selectors'
 import { useAppStore } from '../../state/store'
@@ -47,7 +47,8 @@ export const RuleRow = memo(function RuleRow(props: {
   subjectKnown: boolean
   isProxy: boolean
   onChange: ReviseRule
-  onRename: (statusKey: string, to: string) => void
+  /** Renames the rule's status; returns why a status was refused. */
+  onRename: (statusKey: string, to: string) => string | undefined
   onRemove: (statusKey: string) => void
 }) {
   const { statusKey, subjectKnown, isProxy, onChange, onRename, onRemove } = props
@@ -67,6 +68,9 @@ export const RuleRow = memo(function RuleRow(props: {
   const mappingDiagnostics = useDiagnosticsUnder(
     `integration.responses.${statusKey}.responseParameters`,
   )
+  const [statusMessage, setStatusMessage] = useState<string | undefined>(undefined)
+  const statusMessageId = useId()
+  const rename = useCallback((to: string) => onRename(statusKey, to), [onRename, statusKey])
   const setPattern = useCallback(
     (text: string) => onChange(statusKey, (r) => ({ ...r, selectionPattern: text })),
     [onChange, statusKey],
@@ -91,7 +95,9 @@ export const RuleRow = memo(function RuleRow(props: {
             testId={`${prefix}.status`}
             size={4}
             value={rule.statusCode}
-            onCommit={(next) => onRename(statusKey, next.trim())}
+            onCommit={rename}
+            messageId={statusMessageId}
+            onMessage={setStatusMessage}
           />
         </td>
         <td className="pattern-cell">
@@ -135,6 +141,16 @@ export const RuleRow = memo(function RuleRow(props: {
       </tr>
       <tr className="rule-details">
         <td colSpan={4}>
+          {statusMessage !== undefined && (
+            <p
+              className="field-error"
+              id={statusMessageId}
+              role="alert"
+              data-testid={`${prefix}.status.error`}
+            >
+              {statusMessage}
+            </p>
+          )}
           {explanation !== undefined && (
             <p className="explanation" data-testid={`${prefix}.explanation`}>
               {explanation}
