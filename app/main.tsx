@@ -1,7 +1,7 @@
 /** Mount and URL bootstrap only: pick the starting state, then render the page. */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { resolveInitialState } from './state/bootstrap'
+import { MIRRORED_KEY, resolveInitialState } from './state/bootstrap'
 import { useAppStore } from './state/store'
 import { App } from './ui/App'
 import './ui/styles.css'
@@ -14,7 +14,15 @@ function readStorage(): Pick<Storage, 'getItem'> {
   }
 }
 
-const initial = resolveInitialState(window.location.hash, readStorage())
+function readMirrored(): string | null {
+  try {
+    return window.sessionStorage.getItem(MIRRORED_KEY)
+  } catch {
+    return null
+  }
+}
+
+const initial = resolveInitialState(window.location.hash, readStorage(), readMirrored())
 useAppStore.setState({
   scenario: initial.scenario,
   presetId:

@@ -195,6 +195,26 @@ test.describe('autosave and bad links', () => {
     await expect(response.status()).toHaveText('200')
   })
 
+  test('a reload right after an edit keeps it, though the address still holds the older state', async ({
+    page,
+    lambda,
+    response,
+  }) => {
+    await page.goto('/')
+    await lambda.errorMessage().fill('First edit')
+    await expect(response.status()).toHaveText('200')
+    // The address bar mirrors the first edit...
+    await expect.poll(() => page.evaluate(() => window.location.hash.length)).toBeGreaterThan(1)
+    const mirrored = await page.evaluate(() => window.location.hash)
+    // ...and the second edit is reloaded before its mirror is written.
+    await lambda.errorMessage().fill('Dummy error: second edit')
+    await expect(response.status()).toHaveText('400')
+    expect(await page.evaluate(() => window.location.hash)).toBe(mirrored)
+    await page.reload()
+    await expect(lambda.errorMessage()).toHaveValue('Dummy error: second edit')
+    await expect(response.status()).toHaveText('400')
+  })
+
   test('a bad link shows a banner, loads the default and keeps the autosave', async ({
     page,
     lambda,

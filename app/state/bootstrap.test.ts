@@ -62,6 +62,22 @@ describe('starting state', () => {
     }
   })
 
+  it("is the autosave when the address holds this tab's own older mirror (a reload after an edit)", () => {
+    const older = encodeShareState({ scenario: readPresetScenario('malformed-proxy')! })
+    const initial = resolveInitialState(`#${older}`, savedStorage(), older)
+    expect(initial.source).toBe('autosave')
+    expect(initial.scenario).toEqual(saved)
+  })
+
+  it('is the link when it is not what this tab mirrored, or when nothing was autosaved', () => {
+    const shared = readPresetScenario('malformed-proxy')!
+    const link = encodeShareState({ scenario: shared })
+    const other = encodeShareState({ scenario: readPresetScenario('timeout')! })
+    expect(resolveInitialState(`#${link}`, savedStorage(), other).scenario).toEqual(shared)
+    expect(resolveInitialState(`#${link}`, savedStorage(), '').scenario).toEqual(shared)
+    expect(resolveInitialState(`#${link}`, createMemoryStorage(), link).source).toBe('link')
+  })
+
   it('refuses a link whose content is not a valid scenario', () => {
     const hostile = encodeShareState({ scenario: { setup: 42 } as never })
     const initial = resolveInitialState(`#${hostile}`, createMemoryStorage())

@@ -1,9 +1,12 @@
 /**
  * Effects that tie the store to the page: theme on <html>, debounced autosave, and the share
- * fragment kept in the address bar with history.replaceState. Both writes are flushed when the
- * page is hidden, so a reload right after typing loses nothing.
+ * fragment kept in the address bar with history.replaceState. The autosave is flushed when the
+ * page is hidden. The tab remembers which fragment it mirrored (sessionStorage), so a reload
+ * right after typing, whose address still holds an older mirror, restores the autosave instead
+ * (see state/bootstrap.ts): a reload loses nothing.
  */
 import { useEffect } from 'react'
+import { MIRRORED_KEY } from '../state/bootstrap'
 import { writeAutosave } from '../state/persist'
 import { readShareFragment, writeShareFragment } from '../state/share-link'
 import type { AppStore } from '../state/store'
@@ -73,6 +76,7 @@ export function usePersistenceEffects(store: AppStore): void {
         const { pathname, search } = window.location
         const url = fragment === null ? `${pathname}${search}` : `#${fragment}`
         window.history.replaceState(window.history.state, '', url)
+        window.sessionStorage.setItem(MIRRORED_KEY, fragment ?? '')
       } catch {
         // the address bar is a convenience; Share still works
       }
@@ -89,13 +93,13 @@ export function usePersistenceEffects(store: AppStore): void {
         autosave.schedule()
       }
     })
-    const flush = () => {
-      autosave.flush()
-      fragment.flush()
-    }
+    // Only the autosave is flushed when the page goes: a reload already has its address, and
+    // mirroring a newer fragment now would hide that the address holds an older one.
+    const flush = () => autosave.flush()
     window.addEventListener('pagehide', flush)
     return () => {
       flush()
+      fragment.flush()
       unsubscribe()
       window.removeEventListener('pagehide', flush)
     }
