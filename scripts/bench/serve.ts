@@ -82,16 +82,16 @@ async function waitForServer(url: string, child: ChildProcess, deadline: number)
   throw new Error(`vite preview did not answer at ${url}`)
 }
 
-/** Serves BENCH_DIST and launches Chromium; a reason instead when either is impossible. */
-export async function serveBuild(): Promise<Served | string> {
-  if (!existsSync(join(BENCH_DIST, 'index.html'))) return `no build in ${BENCH_DIST}`
+/** Serves `dist` (BENCH_DIST by default) and launches Chromium; a reason when either is impossible. */
+export async function serveBuild(dist = BENCH_DIST): Promise<Served | string> {
+  if (!existsSync(join(dist, 'index.html'))) return `no build in ${dist}`
   const found = findChromium()
   if (!found) return 'no Chromium (apt-get install -y chromium)'
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
   const server = spawn(
     process.execPath,
-    [VITE, 'preview', '--outDir', BENCH_DIST, '--host', '127.0.0.1', '--port', String(port)],
+    [VITE, 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port)],
     { cwd: REPO_ROOT, stdio: 'ignore' },
   )
   try {
