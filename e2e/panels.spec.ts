@@ -124,6 +124,8 @@ test.describe('status renames', () => {
     await expect.poll(mirrored).not.toBe(withHeaders)
     await expect(page.getByTestId('method-response.400')).toHaveCount(0)
     await expect(page.getByTestId('method-response.404.headers')).toHaveValue('X-Error')
+    // Committed with Enter, the renamed field keeps the keyboard focus.
+    await expect(page.getByTestId('method-response.404.status')).toBeFocused()
     // Rule 400 is still selected and now has no method response: a configuration error.
     await expect(response.status()).toHaveText('500')
 
@@ -180,7 +182,14 @@ test.describe('status renames', () => {
     await field.press('Enter')
     await expect(page.getByTestId('rule.400')).toHaveCount(0)
     await expect(page.getByTestId('rule.404.status')).toHaveValue('404')
+    await expect(page.getByTestId('rule.404.status')).toBeFocused()
     await expect(rules.selected('404')).toBeVisible()
+    // Renamed by leaving the field, focus goes where the person went.
+    const renamed = page.getByTestId('rule.404.status')
+    await renamed.fill('418')
+    await page.getByTestId('request.path').focus()
+    await expect(page.getByTestId('rule.418.status')).toHaveValue('418')
+    await expect(page.getByTestId('request.path')).toBeFocused()
   })
 })
 

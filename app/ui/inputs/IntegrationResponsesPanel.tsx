@@ -8,6 +8,7 @@ import {
   renameStatusEntry,
 } from '../../state/scenario-edit'
 import { useAppStore } from '../../state/store'
+import { keepFocusAcrossRename } from '../common/focus'
 import { Panel } from '../common/Panel'
 import { RuleRow } from './RuleRow'
 
@@ -52,7 +53,10 @@ export function IntegrationResponsesPanel() {
       const rules = readRules(useAppStore.getState().scenario)
       const renamed = renameStatusEntry(rules, statusKey, to, 'integration response')
       if (!renamed.ok) return renamed.message
-      if (renamed.entries !== rules) editScenario((d) => setRules(d, renamed.entries))
+      if (renamed.entries !== rules) {
+        keepFocusAcrossRename(`rule.${statusKey}.status`, `rule.${to.trim()}.status`)
+        editScenario((d) => setRules(d, renamed.entries))
+      }
       return undefined
     },
     [editScenario],

@@ -3,6 +3,7 @@ import type { MethodResponse } from '../../model'
 import { findFreeStatus, renameStatusEntry } from '../../state/scenario-edit'
 import { useAppStore } from '../../state/store'
 import { CommitInput } from '../common/CommitInput'
+import { keepFocusAcrossRename } from '../common/focus'
 import { Panel } from '../common/Panel'
 
 /** Header names a method response declares, as "X-A, X-B" text. */
@@ -107,7 +108,13 @@ export function MethodResponsesPanel() {
   const rename = (status: string, to: string) => {
     const renamed = renameStatusEntry(current, status, to, 'method response')
     if (!renamed.ok) return renamed.message
-    if (renamed.entries !== current) write(renamed.entries)
+    if (renamed.entries !== current) {
+      keepFocusAcrossRename(
+        `method-response.${status}.status`,
+        `method-response.${to.trim()}.status`,
+      )
+      write(renamed.entries)
+    }
     return undefined
   }
   return (
