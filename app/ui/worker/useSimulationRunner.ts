@@ -49,9 +49,14 @@ export function useSimulationRunner(store: AppStore): void {
     let pendingTimer: ReturnType<typeof setTimeout> | undefined
     // The page's own quick answer carries the engine: it loads after the first paint.
     let speculate: Speculator | undefined
-    void import('./speculate').then((m) => {
-      speculate = m.speculate
-    })
+    import('./speculate').then(
+      (m) => {
+        speculate = m.speculate
+      },
+      () => {
+        // Not loaded (e.g. the chunk failed to arrive): the worker answers every change alone.
+      },
+    )
     const runner = createSimulationRunner({
       createWorker: createSimulationWorker,
       speculate: (scenario, stopped) => speculate?.(scenario, stopped),
