@@ -1,25 +1,13 @@
 import { defineConfig, devices } from '@playwright/test'
-import { findChromium } from '../scripts/browser-path.mjs'
+import { SYSTEM_CHROMIUM_FLAGS, findChromium } from '../scripts/browser-path.mjs'
 
 const CI = !!process.env.CI
 // `E2E_PORT` lets a developer point the tests at a preview already running elsewhere.
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 
-// The system Chromium (Debian) needs these flags in containers and must not phone home: the
-// hostile-input tests assert that no request leaves the page's origin.
-const SYSTEM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-]
-
 const browser = findChromium()
 const launchOptions =
-  browser?.system === true ? { executablePath: browser.path, args: SYSTEM_FLAGS } : {}
+  browser?.system === true ? { executablePath: browser.path, args: SYSTEM_CHROMIUM_FLAGS } : {}
 
 /** e2e drives the built app through `vite preview`, never the sources. */
 export default defineConfig({

@@ -9,6 +9,8 @@ export type FoundChromium = {
 }
 /** The system Chromium Debian's `chromium` package installs. */
 export declare const SYSTEM_CHROMIUM: string
+/** Launch flags for a system Chromium (containers, no calls home). */
+export declare const SYSTEM_CHROMIUM_FLAGS: string[]
 /** Playwright's own downloaded Chromium, when present. */
 export declare function playwrightChromium(): string | undefined
 /** `CHROMIUM_PATH`, then the system Chromium, then Playwright's own; undefined when none. */

@@ -1,12 +1,27 @@
 /**
- * Where a usable Chromium is, shared by `ensure-browser.mjs` and `e2e/playwright.config.ts` so
- * the installer and the test run agree on the binary. Reads only; never installs.
+ * Where a usable Chromium is and how to launch it, shared by `ensure-browser.mjs`,
+ * `e2e/playwright.config.ts` and the page benchmarks, so they agree on the binary. Reads only;
+ * never installs.
  */
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 
 /** The system Chromium Debian's `chromium` package installs. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+
+/**
+ * Flags for a system Chromium: it needs them in containers, and must not phone home (the
+ * hostile-input tests assert that no request leaves the page's origin).
+ */
+export const SYSTEM_CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
 
 /** Playwright's own downloaded Chromium, when `playwright install chromium` has run. */
 export function playwrightChromium() {

@@ -4,18 +4,9 @@
  */
 import { join } from 'node:path'
 import { matchSelectionPattern } from '../../app/regex'
+import type { OracleCase } from '../../app/regex/oracle/compare'
 import { readJsonLines } from './corpus'
 import { medianPassMillis } from './timing'
-
-/** One oracle line (see conformance/regex/README.md). */
-type RegexLine = {
-  pattern: string
-  input: string
-  valid: boolean
-  matches?: boolean
-  groups?: (string | null)[]
-  timeout?: boolean
-}
 
 /** What a matcher answered: invalid pattern, or whether it matched and its groups. */
 type Answer = { valid: false } | { valid: true; matches: boolean; groups: (string | null)[] }
@@ -26,14 +17,14 @@ export type RegexScore = { agree: number; total: number; passMillis: number }
 /** Both matchers over the whole corpus. */
 export type RegexBench = { lines: number; ours: RegexScore; naive: RegexScore }
 
-function ours(line: RegexLine): Answer | undefined {
+function ours(line: OracleCase): Answer | undefined {
   const m = matchSelectionPattern(line.pattern, line.input)
   if (m.outcome === 'untranslatable') return undefined // counts as disagreeing (README)
   if (m.outcome === 'invalid') return { valid: false }
   return { valid: true, matches: m.outcome === 'matched', groups: m.groups }
 }
 
-function naive(line: RegexLine): Answer {
+function naive(line: OracleCase): Answer {
   let re: RegExp
   try {
     re = new RegExp(`^(?:${line.pattern})$`)
@@ -44,14 +35,14 @@ function naive(line: RegexLine): Answer {
   return { valid: true, matches: m !== null, groups: m ? m.slice(1).map((g) => g ?? null) : [] }
 }
 
-function agrees(line: RegexLine, answer: Answer | undefined): boolean {
+function agrees(line: OracleCase, answer: Answer | undefined): boolean {
   if (!answer || answer.valid !== line.valid) return false
   if (!answer.valid || !line.valid) return true
   if (answer.matches !== line.matches) return false
   return !line.matches || JSON.stringify(answer.groups) === JSON.stringify(line.groups ?? [])
 }
 
-function score(lines: RegexLine[], matcher: (l: RegexLine) => Answer | undefined): RegexScore {
+function score(lines: OracleCase[], matcher: (l: OracleCase) => Answer | undefined): RegexScore {
   const agree = lines.filter((l) => agrees(l, matcher(l))).length
   const passMillis = medianPassMillis(() => lines.forEach(matcher))
   return { agree, total: lines.length, passMillis }
@@ -59,6 +50,6 @@ function score(lines: RegexLine[], matcher: (l: RegexLine) => Answer | undefined
 
 /** Runs both matchers over every `regex/*.jsonl` line Java answered (timeouts left out). */
 export function benchRegex(conformance: string): RegexBench {
-  const lines = readJsonLines<RegexLine>(join(conformance, 'regex')).filter((l) => !l.timeout)
+  const lines = readJsonLines<OracleCase>(join(conformance, 'regex')).filter((l) => !l.timeout)
   return { lines: lines.length, ours: score(lines, ours), naive: score(lines, naive) }
 }

@@ -11,22 +11,11 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser } from 'playwright-core'
-import { findChromium } from '../browser-path.mjs'
+import { SYSTEM_CHROMIUM_FLAGS, findChromium } from '../browser-path.mjs'
 import { REPO_ROOT } from './corpus'
 
 /** Where the benchmark builds the app (`BENCH_DIST` overrides). */
 export const BENCH_DIST = process.env.BENCH_DIST ?? '/tmp/bench-dist'
-
-/** Flags for a quiet, reproducible headless Chromium that never talks to Google. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-]
 
 const VITE = join(REPO_ROOT, 'node_modules/vite/bin/vite.js')
 
@@ -96,7 +85,10 @@ export async function serveBuild(dist = BENCH_DIST): Promise<Served | string> {
   )
   try {
     await waitForServer(url, server, Date.now() + 30_000)
-    const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS })
+    const browser = await chromium.launch({
+      executablePath: found.path,
+      args: SYSTEM_CHROMIUM_FLAGS,
+    })
     const close = async () => {
       await browser.close()
       server.kill()

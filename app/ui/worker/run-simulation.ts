@@ -91,6 +91,18 @@ export function checkRules(
 }
 
 /**
+ * The scenario simulated and prepared for display, as the response panel shows it. The worker
+ * and the page's own quick answer (speculate.ts) both make it here, with the same env.
+ */
+export function simulateForDisplay(
+  scenario: Scenario,
+  stopped: readonly string[],
+  onEvaluate?: (key: string | null) => void,
+): ReturnType<typeof prepareForDisplay> {
+  return prepareForDisplay(simulate(scenario, createEnv({ stopped, onEvaluate })))
+}
+
+/**
  * Runs one request, announcing each evaluation through `post` before it starts. The response is
  * posted the moment the simulation is done; the rule checks and the trials follow in their own
  * messages, so neither delays what the response panel shows.
@@ -98,9 +110,9 @@ export function checkRules(
 export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage) => void): void {
   const { seq, scenario, stopped, trials } = request
   const onEvaluate = (key: string | null) => post({ type: 'evaluate', seq, key })
-  const raw = simulate(scenario, createEnv({ stopped, onEvaluate }))
+  const answer = simulateForDisplay(scenario, stopped, onEvaluate)
   onEvaluate(null)
-  post({ type: 'result', seq, ...prepareForDisplay(raw) })
+  post({ type: 'result', seq, ...answer })
   post({ type: 'checks', seq, checks: checkRules(scenario, stopped, onEvaluate) })
   const trialResults = trials.slice(0, MAX_TRIALS).map((message) => {
     const result = runTrial(scenario, message, createEnv({ stopped, onEvaluate }))

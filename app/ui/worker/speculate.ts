@@ -10,12 +10,10 @@
  *
  * Loaded lazily (it carries the engine), so the first paint never waits for it.
  */
-import { createEnv, simulate } from '../../engine'
 import type { Json, Scenario } from '../../model'
 import { withWorkBudget } from '../../regex'
-import { prepareForDisplay } from './prepare-display'
 import type { Speculation } from './protocol'
-import { checkRules } from './run-simulation'
+import { checkRules, simulateForDisplay } from './run-simulation'
 
 /**
  * Work units a speculative run may spend (a regex interpreter step, a template step, 16
@@ -52,7 +50,7 @@ export function speculate(scenario: Scenario, stopped: readonly string[]): Specu
   if (!isSmall(scenario)) return undefined
   try {
     const run = withWorkBudget(SPECULATION_WORK, () => ({
-      ...prepareForDisplay(simulate(scenario, createEnv({ stopped }))),
+      ...simulateForDisplay(scenario, stopped),
       checks: checkRules(scenario, stopped),
     }))
     return run.ok ? run.value : undefined
