@@ -90,7 +90,7 @@ test('typing updates the response without long main-thread tasks', async ({
     { type: 'edit → response (median ms, via Playwright)', description: `${median}` },
     {
       type: 'main thread',
-      description: `longest ${use.longestCpuMs} ms CPU / ${use.longestWallMs} ms wall`,
+      description: `longest ${use.longestCpuMs} ms CPU (${use.longestWhat}) / ${use.longestWallMs} ms wall`,
     },
   )
   // A generous bound: the 16 ms budget is measured by `npm run bench`, not by this test.

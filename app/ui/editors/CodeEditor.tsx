@@ -27,6 +27,35 @@ function clampHeight(
 }
 
 /**
+ * Replaces `current` (the model's text) by `next` with one edit of only the part that differs,
+ * as an undo step of its own. `setValue` would flush the whole model: every view line, the
+ * cursor and the tokens are rebuilt at once, which for an editor reseeded from another field
+ * (the error payload while its errorMessage is typed) cost more than the keystroke itself.
+ */
+function replaceChangedText(model: monaco.editor.ITextModel, current: string, next: string): void {
+  const shorter = Math.min(current.length, next.length)
+  let start = 0
+  while (start < shorter && current.charCodeAt(start) === next.charCodeAt(start)) start++
+  let end = 0
+  while (
+    end < shorter - start &&
+    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  )
+    end++
+  const range = monaco.Range.fromPositions(
+    model.getPositionAt(start),
+    model.getPositionAt(current.length - end),
+  )
+  model.pushStackElement()
+  model.pushEditOperations(
+    null,
+    [{ range, text: next.slice(start, next.length - end) }],
+    () => null,
+  )
+  model.pushStackElement()
+}
+
+/**
  * A Monaco editor for one text field. Uncontrolled: it takes `value` when it mounts and whenever
  * `loadId` changes, and reports every edit through `onChange`; other `value` changes are the echo
  * of its own edits and are ignored, so the cursor is never disturbed.
@@ -120,10 +149,12 @@ export default function CodeEditor(props: CodeEditorProps) {
     const model = modelRef.current
     if (loadIdRef.current === loadId) return
     loadIdRef.current = loadId
-    if (!model || model.getValue() === value) return
+    if (!model) return
+    const current = model.getValue()
+    if (current === value) return
     seedingRef.current = true
     try {
-      model.setValue(value)
+      replaceChangedText(model, current, value)
     } finally {
       seedingRef.current = false
     }
@@ -147,11 +178,14 @@ export default function CodeEditor(props: CodeEditorProps) {
     const editor = editorRef.current
     const container = containerRef.current
     if (!editor || !container) return
+    // Only the container's height is set here: `automaticLayout` lays the editor out in the next
+    // frame. Laying it out at once (and reading the container's width) forced a synchronous style,
+    // layout and render of the page inside whatever task changed the text, which for an editor
+    // reseeded from another field was the keystroke's own task.
     const resize = () => {
       const height = clampHeight(editor, minLines, maxLines)
       if (container.style.height === `${height}px`) return
       container.style.height = `${height}px`
-      editor.layout({ width: container.clientWidth, height })
     }
     resize()
     editor.updateOptions({

@@ -19,7 +19,7 @@ import { checkRules, simulateForDisplay } from './run-simulation'
  * Work units a speculative run may spend (a regex interpreter step, a template step, 16
  * characters of template text): a few milliseconds at most on a slow laptop.
  */
-export const SPECULATION_WORK = 50_000
+export const SPECULATION_WORK = 5_000
 
 /** Scenarios with more text than this (characters), or nested deeper, go to the worker only. */
 export const SPECULATION_MAX_TEXT = 32 * 1024

@@ -49,9 +49,16 @@ export function useSimulationRunner(store: AppStore): void {
     let pendingTimer: ReturnType<typeof setTimeout> | undefined
     // The page's own quick answer carries the engine: it loads after the first paint.
     let speculate: Speculator | undefined
+    let disposed = false
     import('./speculate').then(
       (m) => {
         speculate = m.speculate
+        // One run in a task of its own, answer discarded: the first run of the engine's code is
+        // several times slower than the next (nothing compiled yet), and would otherwise land
+        // in the first keystroke's task.
+        setTimeout(() => {
+          if (!disposed) m.speculate(store.getState().scenario, [])
+        }, 0)
       },
       () => {
         // Not loaded (e.g. the chunk failed to arrive): the worker answers every change alone.
@@ -85,6 +92,7 @@ export function useSimulationRunner(store: AppStore): void {
       }
     })
     return () => {
+      disposed = true
       if (pendingTimer !== undefined) clearTimeout(pendingTimer)
       unsubscribe()
       runner.dispose()
