@@ -93,6 +93,8 @@ test.describe('accessibility', () => {
   test('Tab reaches every control, shows focus, and never gets stuck', async ({ page }) => {
     await page.goto('/')
     await waitForAppSettled(page)
+    // The trace's summaries name some controls: list them once the first answer is shown.
+    await expect(page.getByTestId('response.status')).toBeVisible()
     const controls = (await inspect(page, 'list')).map((c) => c.key)
     expect(controls.length).toBeGreaterThan(5)
 

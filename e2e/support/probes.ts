@@ -80,10 +80,24 @@ export async function installProbes(page: Page, baseURL: string) {
   }
 }
 
-/** Waits until the shell is up and the lazy chunks (Monaco, the worker) have loaded. */
+/**
+ * Waits until the shell is up, the lazy chunks (Monaco, the worker) have loaded, and every code
+ * editor is Monaco. The network going idle is not enough: the plain fallback editors are replaced
+ * by Monaco some frames later (much later on a busy machine), and a test that looked at the page
+ * in between would find different elements from one moment to the next.
+ */
 export async function waitForAppSettled(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor()
   await page.waitForLoadState('networkidle')
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.plain-editor') === null &&
+      Array.from(document.querySelectorAll('.code-editor')).every(
+        (editor) => editor.querySelector('.view-lines') !== null,
+      ),
+    undefined,
+    { polling: 'raf' },
+  )
   // Two frames, so work scheduled by the last chunk has run.
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
