@@ -3,9 +3,9 @@
  * beside its budget or its peer with a ratio (the table is built in bench/table.ts):
  * - `simulate` on the recorded seed proxy cases and every preset (budget ≤ 0.2 ms median);
  * - the Developer Guide's Lambda error-mapping templates, ours (≤ 50 µs) vs velocityjs, and
- *   both over the Velocity-oracle corpus;
+ *   both over the Velocity-oracle corpus (the shared one when present, else the project's);
  * - the seed's selection patterns cold and warm vs `new RegExp('^(?:p)$')`, with Java's
- *   answers, and both matchers over the java.util.regex corpus;
+ *   answers, and both matchers over the java.util.regex corpus (shared, else the project's);
  * - a private build in Chromium: page load and keystroke → updated response (≤ 16 ms median).
  * Prints a Markdown table, writes scripts/bench-results.json; `-- --readme` also replaces the
  * README's bench block. Anything that cannot run prints a "skipped: <why>" row instead.
@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
-import { REPO_ROOT, conformanceDir } from './bench/corpus'
+import { REPO_ROOT, conformanceDir, oracleCorpus } from './bench/corpus'
 import { FIELDS, benchKeystrokes } from './bench/keystroke'
 import { benchPageLoad } from './bench/page-load'
 import { benchRegex } from './bench/regex'
@@ -68,14 +68,12 @@ async function writeReadme(table: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const dir = conformanceDir()
-  const missing = { skipped: '../shared/conformance not found (set CONFORMANCE_DIR)' }
   const results: BenchResults = {
-    simulate: benchSimulate(dir),
+    simulate: benchSimulate(conformanceDir()),
     errorTemplates: benchErrorTemplates(),
-    vtl: dir ? benchVtl(dir) : missing,
+    vtl: benchVtl(oracleCorpus('vtl')),
     seedRegex: benchSeedRegex(),
-    regex: dir ? benchRegex(dir) : missing,
+    regex: benchRegex(oracleCorpus('regex')),
     ...(await benchPage()),
   }
   const table = markdownTable(tableRows(results))

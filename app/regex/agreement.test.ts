@@ -1,6 +1,6 @@
 /**
  * Agreement with java.util.regex on the shared oracle corpora (../shared/conformance/regex, when
- * present) and on this module's own corpus (oracle/corpus): at least 99.5% per corpus.
+ * present) and on this module's own corpus (fixtures/oracle): at least 99.5% per corpus.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -11,7 +11,7 @@ import { translateJavaRegex } from './index'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const shared = resolve(here, '../../../shared/conformance/regex')
-const own = join(here, 'oracle/corpus')
+const own = join(here, 'fixtures/oracle')
 const jsonl = (dir: string) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))

@@ -1,6 +1,6 @@
 /**
  * split / replaceAll / replaceFirst against answers recorded from JDK 17's String methods
- * (oracle/strings.jsonl, 900 generated calls: empty matches, \G, limits, `$n`, `${name}`, plus
+ * (fixtures/strings.jsonl, 900 generated calls: empty matches, \G, limits, `$n`, `${name}`, plus
  * surrogate-pair starts), with and without a work budget (the page's quick answer).
  */
 import { readFileSync } from 'node:fs'
@@ -18,7 +18,7 @@ type Row = {
   expected: { ok: true; value: unknown } | { ok: false; error: string; message?: string }
 }
 
-const file = join(dirname(fileURLToPath(import.meta.url)), 'oracle/strings.jsonl')
+const file = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/strings.jsonl')
 const rows = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())

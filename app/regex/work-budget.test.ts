@@ -49,7 +49,7 @@ describe('work budget', () => {
   })
 
   it('gives the same answers as unbudgeted matching on the realistic java.util.regex corpus', () => {
-    const lines = readFileSync(join(here, 'oracle/corpus/realistic.jsonl'), 'utf8')
+    const lines = readFileSync(join(here, 'fixtures/oracle/realistic.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as { pattern: string; input: string })

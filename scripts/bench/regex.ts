@@ -2,10 +2,9 @@
  * Our Java-regex matcher against the naive translation people reach for first,
  * `new RegExp('^(?:' + p + ')$')`: agreement with the java.util.regex oracle corpus and speed.
  */
-import { join } from 'node:path'
 import { matchSelectionPattern } from '../../app/regex'
 import type { OracleCase } from '../../app/regex/oracle/compare'
-import { readJsonLines } from './corpus'
+import { readJsonLines, type Corpus } from './corpus'
 import { medianPassMillis } from './timing'
 
 /** What a matcher answered: invalid pattern, or whether it matched and its groups. */
@@ -15,7 +14,12 @@ type Answer = { valid: false } | { valid: true; matches: boolean; groups: (strin
 export type RegexScore = { agree: number; total: number; passMillis: number }
 
 /** Both matchers over the whole corpus. */
-export type RegexBench = { lines: number; ours: RegexScore; naive: RegexScore }
+export type RegexBench = {
+  corpus: Corpus['name']
+  lines: number
+  ours: RegexScore
+  naive: RegexScore
+}
 
 function ours(line: OracleCase): Answer | undefined {
   const m = matchSelectionPattern(line.pattern, line.input)
@@ -48,8 +52,9 @@ function score(lines: OracleCase[], matcher: (l: OracleCase) => Answer | undefin
   return { agree, total: lines.length, passMillis }
 }
 
-/** Runs both matchers over every `regex/*.jsonl` line Java answered (timeouts left out). */
-export function benchRegex(conformance: string): RegexBench {
-  const lines = readJsonLines<OracleCase>(join(conformance, 'regex')).filter((l) => !l.timeout)
-  return { lines: lines.length, ours: score(lines, ours), naive: score(lines, naive) }
+/** Runs both matchers over every line of `corpus` Java answered (timeouts left out). */
+export function benchRegex(corpus: Corpus): RegexBench {
+  const lines = readJsonLines<OracleCase>(corpus.dir).filter((l) => !l.timeout)
+  const scores = { ours: score(lines, ours), naive: score(lines, naive) }
+  return { corpus: corpus.name, lines: lines.length, ...scores }
 }

@@ -76,13 +76,13 @@ function vtlRows(r: BenchResults): string[][] {
   return [
     ...rows,
     [
-      'VTL oracle lines right (ours vs velocityjs)',
+      `VTL oracle lines right, ${v.corpus} corpus (ours vs velocityjs)`,
       pct(v.ours.right, v.ours.total),
       pct(v.velocityjs.right, v.velocityjs.total),
       `${(v.ours.right / Math.max(1, v.velocityjs.right)).toFixed(2)}×`,
     ],
     [
-      `VTL render, ${v.timedLines} oracle templates (ours vs velocityjs)`,
+      `VTL render, ${v.timedLines} ${v.corpus} oracle templates (ours vs velocityjs)`,
       ms(v.ours.passMillis),
       ms(v.velocityjs.passMillis),
       speed(v.ours.passMillis, v.velocityjs.passMillis),
@@ -115,13 +115,13 @@ function regexRows(r: BenchResults): string[][] {
   return [
     ...rows,
     [
-      'regex oracle agreement (ours vs naive RegExp)',
+      `regex oracle agreement, ${g.corpus} corpus (ours vs naive RegExp)`,
       pct(g.ours.agree, g.ours.total),
       pct(g.naive.agree, g.naive.total),
       `${(g.ours.agree / Math.max(1, g.naive.agree)).toFixed(2)}×`,
     ],
     [
-      `regex match, ${g.lines} oracle pairs (ours vs naive RegExp)`,
+      `regex match, ${g.lines} ${g.corpus} oracle pairs (ours vs naive RegExp)`,
       ms(g.ours.passMillis),
       ms(g.naive.passMillis),
       speed(g.ours.passMillis, g.naive.passMillis),

@@ -2,10 +2,9 @@
  * Our VTL renderer against velocityjs on the Velocity-oracle corpus: how many lines each gets
  * right, and how fast each renders the lines both can render.
  */
-import { join } from 'node:path'
 import type { Json } from '../../app/model'
 import { renderTemplate } from '../../app/vtl'
-import { readJsonLines } from './corpus'
+import { readJsonLines, type Corpus } from './corpus'
 import { medianPassMillis } from './timing'
 import { bodyText, mergeContext, renderWithVelocityjs } from './velocityjs-peer'
 import type { VtlInputs } from './velocityjs-peer'
@@ -17,7 +16,13 @@ type VtlLine = VtlInputs & { output?: string; error?: string; errorClass?: strin
 export type VtlScore = { right: number; total: number; passMillis: number }
 
 /** Both renderers over the whole corpus. */
-export type VtlBench = { lines: number; timedLines: number; ours: VtlScore; velocityjs: VtlScore }
+export type VtlBench = {
+  corpus: Corpus['name']
+  lines: number
+  timedLines: number
+  ours: VtlScore
+  velocityjs: VtlScore
+}
 
 /** What a renderer answered: text, or an error of a kind. */
 type Answer = { output: string } | { error: 'syntax' | 'runtime' }
@@ -61,11 +66,12 @@ function score(lines: VtlLine[], timed: VtlLine[], render: (l: VtlLine) => Answe
   return { right, total: lines.length, passMillis: medianPassMillis(() => timed.forEach(render)) }
 }
 
-/** Runs both renderers over every `vtl/*.jsonl` line; times them on the lines with an output. */
-export function benchVtl(conformance: string): VtlBench {
-  const lines = readJsonLines<VtlLine>(join(conformance, 'vtl'))
+/** Runs both renderers over every line of `corpus`; times them on the lines with an output. */
+export function benchVtl(corpus: Corpus): VtlBench {
+  const lines = readJsonLines<VtlLine>(corpus.dir)
   const timed = lines.filter((l) => l.output !== undefined)
   return {
+    corpus: corpus.name,
     lines: lines.length,
     timedLines: timed.length,
     ours: score(lines, timed, ours),

@@ -2,8 +2,8 @@
  * `npm run conformance -- [PATH ...]`: runs conformance case files (or folders of them, searched
  * recursively for `*.json`) through the engine, prints one line per failing case and
  * `N passed, N failed`, and exits non-zero when any case failed or could not be loaded.
- * Without paths it runs `../shared/conformance/cases` and this folder's `cases/` and
- * `cases-diagnostics/`.
+ * Without paths it runs `../shared/conformance/cases` (when present) and the project's own
+ * `app/engine/fixtures/cases/` and `app/engine/fixtures/cases-diagnostics/`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -20,10 +20,10 @@ export const REPO_ROOT = resolve(HERE, '../../..')
 export const SHARED_CASES_DIR = resolve(REPO_ROOT, '../shared/conformance/cases')
 
 /** The project's own cases. */
-export const PROJECT_CASES_DIR = resolve(HERE, 'cases')
+export const PROJECT_CASES_DIR = resolve(HERE, '../fixtures/cases')
 
 /** The project's cases that must also produce given diagnostics (`expectDiagnostics`). */
-export const DIAGNOSTIC_CASES_DIR = resolve(HERE, 'cases-diagnostics')
+export const DIAGNOSTIC_CASES_DIR = resolve(HERE, '../fixtures/cases-diagnostics')
 
 /** Every `*.json` file under the given files or folders, sorted; unreadable paths are reported. */
 export function collectCaseFiles(paths: readonly string[]): {

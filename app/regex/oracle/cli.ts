@@ -1,14 +1,14 @@
 /**
  * `npm run oracle:regex -- FILE.jsonl ...`: compares our Java-regex answers with oracle corpora,
  * prints each disagreement and ends with `N passed, N failed` (exit code 1 on any failure).
- * With no arguments it runs this module's own corpus folder.
+ * With no arguments it runs this module's own corpus (`app/regex/fixtures/oracle/`).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compareCorpus } from './compare'
 
-const own = join(dirname(fileURLToPath(import.meta.url)), 'corpus')
+const own = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/oracle')
 const args = process.argv.slice(2)
 const files = args.length
   ? args

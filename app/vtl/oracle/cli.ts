@@ -1,6 +1,6 @@
 /**
  * `npm run oracle:vtl -- FILE.jsonl ...`: compares the renderer with recorded Velocity output.
- * With no files, runs our own corpus (app/vtl/oracle/corpus/*.jsonl).
+ * With no files, runs our own corpus (app/vtl/fixtures/oracle/*.jsonl).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -10,7 +10,7 @@ import { compareCorpus, type OracleLine } from './compare'
 const here = dirname(fileURLToPath(import.meta.url))
 let files = process.argv.slice(2)
 if (files.length === 0) {
-  const dir = join(here, 'corpus')
+  const dir = join(here, '../fixtures/oracle')
   files = readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .map((f) => join(dir, f))

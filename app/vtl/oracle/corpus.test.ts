@@ -20,7 +20,7 @@ function agreement(lines: OracleLine[]): number {
 
 describe('agreement with the Velocity 1.7 oracle', () => {
   it('agrees with our own corpus on at least 99% of lines', () => {
-    const lines = load(join(__dirname, 'corpus'))
+    const lines = load(join(__dirname, '../fixtures/oracle'))
     expect(lines.length).toBeGreaterThanOrEqual(300)
     expect(agreement(lines)).toBeGreaterThanOrEqual(0.99)
   }, 60_000)
