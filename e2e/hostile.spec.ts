@@ -184,6 +184,30 @@ test.describe('Content-Security-Policy', () => {
     expect(scripts.some((s) => /^(https?:|\*|data:|blob:)/.test(s))).toBe(false)
   })
 
+  test('lets the icon and manifest load from this origin', async ({ page, baseURL }) => {
+    const probes = await open(page, baseURL!, '/')
+    for (const [rel, type] of [
+      ['icon', /svg/],
+      ['manifest', /json|manifest/],
+    ] as const) {
+      const href = await page.locator(`link[rel="${rel}"]`).getAttribute('href')
+      expect(href, `<link rel="${rel}">`).toBeTruthy()
+      const url = new URL(href!, page.url())
+      expect(url.origin).toBe(new URL(baseURL!).origin)
+      const response = await page.request.get(url.href)
+      expect(response.status(), url.href).toBe(200)
+      expect(response.headers()['content-type']).toMatch(type)
+    }
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')
+      return (await fetch(link!.href)).json() as Promise<{ name: string; icons: unknown[] }>
+    })
+    expect(manifest.name).toBe('API Gateway Lab')
+    expect(manifest.icons.length).toBeGreaterThan(0)
+    expect((await page.request.get('/robots.txt')).status()).toBe(200)
+    await expectClean(probes)
+  })
+
   test('blocks eval and injected inline script while the page works', async ({ page, baseURL }) => {
     const probes = await open(page, baseURL!, '/')
     await expect(page.getByTestId('response.status')).toBeVisible()
