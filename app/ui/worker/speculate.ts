@@ -17,7 +17,10 @@ import { checkRules, simulateForDisplay } from './run-simulation'
 
 /**
  * Work units a speculative run may spend (a regex interpreter step, a template step, 16
- * characters of template text): a few milliseconds at most on a slow laptop.
+ * characters of template text). Ten times what the largest preset needs (532 units), and enough
+ * for every conformance case; a run that gives up (a catastrophic pattern, an endless template)
+ * costs about a millisecond. It was 50,000: a give-up then cost 5-30 ms inside the keystroke's
+ * task, on top of the editor's own work, which took that task past 50 ms on a slow machine.
  */
 export const SPECULATION_WORK = 5_000
 
