@@ -17,12 +17,15 @@ import { checkRules, simulateForDisplay } from './run-simulation'
 
 /**
  * Work units a speculative run may spend (a regex interpreter step, a template step, 16
- * characters of template text). Ten times what the largest preset needs (532 units), and enough
- * for every conformance case; a run that gives up (a catastrophic pattern, an endless template)
- * costs about a millisecond. It was 50,000: a give-up then cost 5-30 ms inside the keystroke's
- * task, on top of the editor's own work, which took that task past 50 ms on a slow machine.
+ * characters of template text). Every preset needs at most 532, and a pattern typed one
+ * character past a match (`.*Dummy error.*x`: backtracking, then the mismatch explanation) up to
+ * about 16,000 on most presets' messages (37,000 on the JSON-message preset, which the worker
+ * then answers); a run that gives up (a catastrophic pattern, an endless
+ * template) costs a few milliseconds. It was 50,000: a give-up then cost 5-30 ms inside the
+ * keystroke's task, on top of the editor's own work, which took that task past 50 ms on a slow
+ * machine.
  */
-export const SPECULATION_WORK = 5_000
+export const SPECULATION_WORK = 20_000
 
 /** Scenarios with more text than this (characters), or nested deeper, go to the worker only. */
 export const SPECULATION_MAX_TEXT = 32 * 1024
