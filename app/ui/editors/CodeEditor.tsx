@@ -12,6 +12,14 @@ const LANGUAGE_IDS: Record<CodeEditorProps['language'], string> = {
   plaintext: 'plaintext',
 }
 
+/**
+ * Texts longer than this (characters) are edited as plain text: Monaco's JSON language service
+ * answers every edit of a large document from its worker with folding ranges, symbols and
+ * diagnostics that the page then applies on its own thread, tens of milliseconds per keystroke
+ * for a few hundred kilobytes. The simulation still checks the JSON and reports where it breaks.
+ */
+const LARGE_TEXT = 100_000
+
 /** Space above and below the text, in pixels (Monaco's `padding` option). */
 const PADDING = 4
 
@@ -124,14 +132,16 @@ export default function CodeEditor(props: CodeEditorProps) {
     editorRef.current?.updateOptions({ ariaLabel, placeholder })
   }, [ariaLabel, placeholder])
 
-  // One model per language and schema (the schema is chosen by the model's URI).
+  // One model per language and schema (the schema is chosen by the model's URI); a large text
+  // is plain text, and gets a new model when it crosses the limit.
+  const large = value.length > LARGE_TEXT
   useEffect(() => {
     const editor = editorRef.current
     if (!editor) return
     const model = monaco.editor.createModel(
       valueRef.current,
-      LANGUAGE_IDS[language],
-      createModelUri(testId, language === 'json' ? jsonSchema : undefined),
+      large ? 'plaintext' : LANGUAGE_IDS[language],
+      createModelUri(testId, language === 'json' && !large ? jsonSchema : undefined),
     )
     modelRef.current = model
     editor.setModel(model)
@@ -142,7 +152,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       model.dispose()
       modelRef.current = null
     }
-  }, [language, jsonSchema, testId])
+  }, [language, jsonSchema, testId, large])
 
   // An external load (share link, import, preset) replaces the text.
   useEffect(() => {
