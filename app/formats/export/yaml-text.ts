@@ -18,7 +18,12 @@ const SHORT_TAGS: Record<string, string> = {
 
 /** Writes a JSON-like value as YAML; with `shortTags`, CloudFormation intrinsics use `!Ref` etc. */
 export function stringifyYaml(value: unknown, options: { shortTags?: boolean } = {}): string {
-  const doc = new Document(value, { version: '1.1' })
+  const doc = new Document(value, {
+    version: '1.1',
+    // Without the merge tag, a `<<` key is an ordinary string and gets quoted like one.
+    customTags: (tags) =>
+      tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge'),
+  })
   visit(doc, {
     Map(_, node) {
       if (!options.shortTags || node.items.length !== 1) return undefined
