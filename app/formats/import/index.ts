@@ -4,7 +4,7 @@
  * `{ ok: false, message }`, so the page keeps the current scenario.
  */
 import type { ImportResult } from '../types'
-import { ImportFailure, isObject } from './common'
+import { ImportFailure, isObject, own } from './common'
 import { isCloudFormation, isSam, readCloudFormation } from './cloudformation'
 import type { FormatRead } from './format-read'
 import type { HclParse } from './hcl-wasm'
@@ -86,6 +86,10 @@ async function readFile(text: string, options: ImportOptions): Promise<FormatRea
     const value = await options.parseHcl(text)
     if (!isObject(value)) throw new ImportFailure('The Terraform file is empty.')
     if (isTerraformJson(value)) return readTerraform(value, text)
+    if (JSON.stringify(own(value, 'resource') ?? {}).includes('"aws_apigatewayv2_'))
+      throw new ImportFailure(
+        'The file defines only HTTP or WebSocket APIs (aws_apigatewayv2_*, API Gateway v2); the lab models REST API methods.',
+      )
     throw new ImportFailure(
       'The Terraform file has no aws_api_gateway_* resource (a REST API method).',
     )

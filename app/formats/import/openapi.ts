@@ -29,6 +29,7 @@ import type { FormatRead, MethodEntry } from './format-read'
 import { checkPatternLayer } from './patterns'
 import type { ReadContext } from './read-context'
 import { readStringMap, sourceOf } from './read-context'
+import { keyStyleKey } from './yaml-load'
 
 const OPERATION_KEYS: Record<string, string> = {
   get: 'GET',
@@ -406,7 +407,11 @@ function readIntegrationResponses(
     const isDefault = pattern === 'default'
     if (!isDefault && type === 'AWS')
       notes.warnings.push(
-        ...checkPatternLayer(pattern, sourceOf(ctx, value, pattern), `${field}.selectionPattern`),
+        ...checkPatternLayer(
+          pattern,
+          sourceOf(ctx, value, keyStyleKey(pattern)),
+          `${field}.selectionPattern`,
+        ),
       )
     setOwn(
       out,

@@ -79,11 +79,11 @@ export function checkPatternLayer(
     const literal = `\\[${content}\\]`
     const cause = eatsBackslashes(source)
       ? `${where} reads \\[ as an escape, so a backslash written once is lost`
-      : `the backslashes were not in the file`
+      : `${where} keeps backslashes, so they were not in the file`
     warnings.push({
       field,
       layer,
-      message: `\`[${content}]\` is a character class matching one character, not the text [${content}]: it was probably \`${literal}\`. ${cause}; ${howToWrite(source, literal)}.`,
+      message: `\`[${content}]\` is a character class matching one character, not the text [${content}]: it was probably \`${literal}\`. ${cause.charAt(0).toUpperCase()}${cause.slice(1)}; ${howToWrite(source, literal)}.`,
     })
   }
   for (const ch of new Set(pattern.match(/[\b\f\t\n\r\v]/g) ?? [])) {

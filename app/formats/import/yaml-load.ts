@@ -107,8 +107,10 @@ export function readYaml(yaml: YamlModule, text: string): YamlRead {
       const out: Record<string, unknown> = {}
       const keyStyles = new Map<string, ScalarStyle>()
       for (const pair of node.items) {
-        const keyNode = toValue(pair.key, depth + 1).value
+        const keyRead = toValue(pair.key, depth + 1)
+        const keyNode = keyRead.value
         const key = typeof keyNode === 'string' ? keyNode : JSON.stringify(keyNode ?? null)
+        if (keyRead.style) keyStyles.set(keyStyleKey(key), keyRead.style)
         const item = toValue(pair.value, depth + 1)
         setOwn(out, key, item.value)
         if (item.style) keyStyles.set(key, item.style)
@@ -144,6 +146,11 @@ function describeYamlError(code: string, message: string): string {
   if (code === 'BAD_DQ_ESCAPE')
     return `YAML error: ${first}. In a double-quoted YAML string a backslash starts an escape (\\[ and \\d are invalid): write the pattern in single quotes, or double each backslash.`
   return `YAML error: ${first}`
+}
+
+/** Where a map key's own quoting style is kept (keys are patterns in OpenAPI `responses`). */
+export function keyStyleKey(key: string): string {
+  return `\u0000key:${key}`
 }
 
 /** The style of the string at `parent[key]`, when it came from YAML. */
