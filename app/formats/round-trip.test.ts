@@ -342,12 +342,34 @@ const serverlessSetupArb = (): fc.Arbitrary<Setup> =>
     return setup
   })
 
-/** Runs the script with `aws` as a shell function that prints each argument NUL-terminated. */
+/**
+ * Runs the script with `aws` as a shell function that prints each argument NUL-terminated (on
+ * fd 3, so `$(aws …)` captures only its answer): the root resource's id is `root`, and a created
+ * resource's id is `<parent id>/<path part>`, so the final id spells the path it was built on.
+ */
 function runAwsCliScript(script: string): string[][] {
-  const printer = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; }\nREST_API_ID=api123\nRESOURCE_ID=res456\n`
-  const out = execFileSync('bash', ['-c', printer + script.replace(/^#!.*\n/, '')], {
-    encoding: 'utf8',
-  })
+  const printer = [
+    'exec 3>&1',
+    'aws() {',
+    "  { printf '%s\\0' \"$@\"; printf '\\n\\0'; } >&3",
+    '  case "$2" in',
+    "    get-resources) printf 'root\\n' ;;",
+    '    create-resource)',
+    '      for a in "$@"; do case "$a" in --parent-id=*) p=${a#--parent-id=} ;; --path-part=*) s=${a#--path-part=} ;; esac; done',
+    '      printf \'%s/%s\\n\' "$p" "$s" ;;',
+    '  esac',
+    '}',
+    'REST_API_ID=api123',
+    '',
+  ].join('\n')
+  const out = execFileSync(
+    'bash',
+    ['--norc', '--noprofile', '-c', printer + script.replace(/^#!.*\n/, '')],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    },
+  )
   const commands: string[][] = []
   let current: string[] = []
   for (const arg of out.split('\0').slice(0, -1)) {
@@ -361,8 +383,9 @@ function runAwsCliScript(script: string): string[][] {
 
 /** The put-* commands' arguments back into a setup, as API Gateway would store them. */
 function readAwsCliCommands(commands: string[][]): Setup {
-  const setup = { method: { methodIntegration: {} } } as Setup
+  const setup = { method: { resourcePath: '/', methodIntegration: {} } } as Setup
   const method = setup.method
+  const parts: string[] = []
   for (const [service, name, ...args] of commands) {
     expect(service).toBe('apigateway')
     const a: Record<string, string> = {}
@@ -375,17 +398,19 @@ function readAwsCliCommands(commands: string[][]): Setup {
       : {}
     const j = (k: string) => (a[k] === undefined ? undefined : JSON.parse(a[k]))
     expect(a['rest-api-id']).toBe('api123')
-    if (
-      name !== 'put-gateway-response' &&
-      name !== 'update-rest-api' &&
-      name !== 'create-deployment'
-    ) {
-      expect(a['resource-id']).toBe('res456')
+    if (name?.startsWith('put-') && name !== 'put-gateway-response') {
+      expect(a['resource-id']).toBe(['root', ...parts].join('/'))
     }
     const put = <T extends object>(o: T, k: keyof T, v: unknown) => {
       if (v !== undefined) (o as Record<string, unknown>)[k as string] = v
     }
-    if (name === 'put-method') {
+    if (name === 'get-resources') {
+      expect(a.query).toBe('items[?path==`/`].id')
+    } else if (name === 'create-resource') {
+      expect(a['parent-id']).toBe(['root', ...parts].join('/'))
+      parts.push(a['path-part'] ?? '')
+      method.resourcePath = `/${parts.join('/')}`
+    } else if (name === 'put-method') {
       method.httpMethod = a['http-method'] ?? extra.httpMethod ?? ''
       put(method, 'requestParameters', j('request-parameters'))
       put(method, 'requestValidatorId', a['request-validator-id'] ?? extra.requestValidatorId)
@@ -435,7 +460,7 @@ function readAwsCliCommands(commands: string[][]): Setup {
 }
 
 /** Reads an export back with the format's real parser (and, for Serverless, the framework's rules). */
-function readBack(format: ExportFormatId, text: string, resourcePath: string): Setup {
+function readBack(format: ExportFormatId, text: string): Setup {
   switch (format) {
     case 'openapi':
       return readOpenApi(JSON.parse(text))
@@ -449,12 +474,8 @@ function readBack(format: ExportFormatId, text: string, resourcePath: string): S
       return readSam(parseYaml(text))
     case 'serverless':
       return readServerless(parseYaml(text))
-    case 'aws-cli': {
-      const setup = readAwsCliCommands(runAwsCliScript(text))
-      // The script targets an existing resource; its path is only in a comment.
-      setup.method.resourcePath = resourcePath
-      return setup
-    }
+    case 'aws-cli':
+      return readAwsCliCommands(runAwsCliScript(text))
     case 'terraform':
       throw new Error('terraform is read by HashiCorp’s parser in its own test')
   }
@@ -490,9 +511,7 @@ describe('export → read back gives the same setup', () => {
             { setup, request: { method: 'GET', path: '/' }, lambda: { kind: 'echo' } },
             format,
           )
-          expect(normalizeSetup(readBack(format, text, setup.method.resourcePath))).toEqual(
-            normalizeSetup(setup),
-          )
+          expect(normalizeSetup(readBack(format, text))).toEqual(normalizeSetup(setup))
         }),
         { numRuns: runs, seed: 15 },
       )

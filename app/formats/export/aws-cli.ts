@@ -8,7 +8,7 @@
  * https://docs.aws.amazon.com/cli/latest/reference/apigateway/put-integration.html
  */
 import type { Json, Setup } from '../../model'
-import { checkTextLimits, entriesOf, hasEntries } from './common'
+import { checkTextLimits, entriesOf, hasEntries, splitResourcePath } from './common'
 
 /** One shell word: single-quoted unless it is made of safe characters only. */
 export function quoteShell(word: string): string {
@@ -58,13 +58,20 @@ export function buildAwsCliScript(setup: Setup): { text: string; cannotHold: str
   const method = setup.method
   const integration = method.methodIntegration
   const target: Argument[] = [REST_API, RESOURCE]
+  const segments = splitResourcePath(method.resourcePath)
   const lines: string[] = [
     '#!/bin/sh',
-    '# API Gateway Lab export: run against an existing REST API and the resource for',
-    `# ${method.resourcePath.replace(/[\r\n\u2028\u2029]/g, ' ')} (aws apigateway get-resources lists resource ids).`,
+    '# API Gateway Lab export: builds the method on an existing REST API. Set RESOURCE_ID to put it',
+    '# on an existing resource; without it the path is created under the root, segment by segment.',
     'set -e',
     'REST_API_ID="${REST_API_ID:?set REST_API_ID to the REST API id}"',
-    'RESOURCE_ID="${RESOURCE_ID:?set RESOURCE_ID to the resource id}"',
+    'if [ -z "${RESOURCE_ID:-}" ]; then',
+    `  RESOURCE_ID=$(aws apigateway get-resources --rest-api-id="$REST_API_ID" --query=${quoteShell('items[?path==`/`].id')} --output=text)`,
+    ...segments.map(
+      (segment) =>
+        `  RESOURCE_ID=$(aws apigateway create-resource --rest-api-id="$REST_API_ID" --parent-id="$RESOURCE_ID" --path-part=${quoteShell(segment)} --query=id --output=text)`,
+    ),
+    'fi',
     '',
   ]
 

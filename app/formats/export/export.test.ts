@@ -169,8 +169,8 @@ describe('AWS CLI script', () => {
 
   it('is valid shell that stops without the two ids', () => {
     const text = exportScenario(seed(), 'aws-cli').text
-    execFileSync('bash', ['-n', '-c', text])
-    const run = spawnSync('bash', ['-c', text], {
+    execFileSync('bash', ['--norc', '--noprofile', '-n', '-c', text])
+    const run = spawnSync('bash', ['--norc', '--noprofile', '-c', text], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '' },
     })
