@@ -31,10 +31,21 @@ async function startBridge(loadWasm: () => Promise<ArrayBuffer | Uint8Array>): P
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = new Uint8Array(await gunzip(bytes))
   const go = new Go()
   const root: Partial<Bridge> = {}
-  ;(globalThis as Record<string, unknown>).__parse_terraform_config_wasm__ = root
+  const scope = globalThis as Record<string, unknown>
+  // The Go program looks its bridge object up as `global.__parse_terraform_config_wasm__`
+  // (Node's name); in a browser worker `global` is the worker's own scope.
+  if (scope.global === undefined) scope.global = globalThis
+  scope.__parse_terraform_config_wasm__ = root
   const { instance } = await WebAssembly.instantiate(bytes, go.importObject)
   // Go's main registers its functions, then waits for calls; `run` settles only at exit.
-  void go.run(instance)
+  let exited = false
+  go.run(instance).then(
+    () => (exited = true),
+    () => (exited = true),
+  )
+  // Go registers its functions as main starts; a host may let it run only after a turn.
+  for (let i = 0; i < 500 && typeof root.parse !== 'function' && !exited; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10))
   if (typeof root.parse !== 'function') throw new Error('the HCL parser did not start')
   return root as Bridge
 }

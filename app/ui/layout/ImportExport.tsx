@@ -1,8 +1,24 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react'
 import { readScenarioFile, writeScenarioFile } from '../../state/import-export'
 import { useAppStore } from '../../state/store'
+import type { ExportFormatId } from '../../formats/export'
 import type { ImportSource } from '../import/ImportDialog'
 
+/** The formats of the export menu (ids of `EXPORT_FORMATS`; labels kept here so the menu costs no load). */
+const EXPORT_MENU: [ExportFormatId, string][] = [
+  ['openapi', 'OpenAPI 3 (JSON)'],
+  ['openapi-yaml', 'OpenAPI 3 (YAML)'],
+  ['cloudformation', 'CloudFormation (YAML)'],
+  ['cloudformation-json', 'CloudFormation (JSON)'],
+  ['sam', 'SAM'],
+  ['terraform', 'Terraform'],
+  ['serverless', 'Serverless Framework'],
+  ['aws-cli', 'AWS CLI commands'],
+]
+
+const ExportDialog = lazy(() =>
+  import('../import/ExportDialog').then((m) => ({ default: m.ExportDialog })),
+)
 const ImportDialog = lazy(() =>
   import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 )
@@ -30,6 +46,7 @@ function carriesFiles(event: DragEvent): boolean {
 export function ImportExport() {
   const inputRef = useRef<HTMLInputElement>(null)
   const [source, setSource] = useState<ImportSource | null>(null)
+  const [exportFormat, setExportFormat] = useState<ExportFormatId | null>(null)
   const loadScenario = useAppStore((s) => s.loadScenario)
   const dismissBanner = useAppStore((s) => s.dismissBanner)
   const showBanner = useAppStore((s) => s.showBanner)
@@ -42,6 +59,7 @@ export function ImportExport() {
       const file = event.dataTransfer?.files[0]
       if (!file) return
       event.preventDefault()
+      setExportFormat(null)
       setSource({ kind: 'file', file })
     }
     window.addEventListener('dragover', over)
@@ -78,6 +96,7 @@ export function ImportExport() {
         return
       }
     }
+    setExportFormat(null)
     setSource({ kind: 'file', file })
   }
 
@@ -95,12 +114,42 @@ export function ImportExport() {
         data-testid="import.file"
         onChange={(e) => void importFile(e.target.files?.[0])}
       />
-      <button type="button" onClick={() => setSource({ kind: 'paste' })} data-testid="import.paste">
+      <button
+        type="button"
+        onClick={() => {
+          setExportFormat(null)
+          setSource({ kind: 'paste' })
+        }}
+        data-testid="import.paste"
+      >
         Paste config
       </button>
       <button type="button" onClick={exportFile} data-testid="export">
         Export
       </button>
+      <select
+        aria-label="Export as a configuration format"
+        value=""
+        onChange={(e) => {
+          setSource(null)
+          setExportFormat(e.target.value as ExportFormatId)
+        }}
+        data-testid="export.format"
+      >
+        <option value="" disabled>
+          Export as…
+        </option>
+        {EXPORT_MENU.map(([id, label]) => (
+          <option key={id} value={id}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {exportFormat && (
+        <Suspense fallback={null}>
+          <ExportDialog format={exportFormat} onClose={() => setExportFormat(null)} />
+        </Suspense>
+      )}
       {source && (
         <Suspense fallback={null}>
           <ImportDialog source={source} onClose={() => setSource(null)} />
