@@ -20,7 +20,7 @@ import type {
 import { exportScenario, type ExportFormatId } from './export'
 import { importText } from './index'
 import { parseHclNode } from '../../scripts/cli/hcl-node'
-import { NOT_DEPLOYMENT } from './export/common'
+import { NOT_DEPLOYMENT, walkStrings } from './export/common'
 import {
   normalizeSetup,
   parseYaml,
@@ -301,46 +301,52 @@ const setupArb = (): fc.Arbitrary<Setup> =>
  * integration parameter of the same name; `lambda-proxy` has no responses or templates.
  */
 const serverlessSetupArb = (): fc.Arbitrary<Setup> =>
-  setupArb().map((setup) => {
-    const m = setup.method
-    const i = m.methodIntegration
-    delete i.uri
-    delete i.timeoutInMillis
-    delete setup.stageVariables
-    if (i.type === 'AWS_PROXY') {
-      delete i.requestTemplates
-      delete i.requestParameters
-      delete i.passthroughBehavior
-      delete i.contentHandling
-      delete i.integrationResponses
-      delete m.methodResponses
-      return setup
-    }
-    i.requestParameters = Object.fromEntries(
-      Object.keys(m.requestParameters ?? {}).map((k) => [
-        k.replace(/^method\./, 'integration.'),
-        k,
-      ]),
-    )
-    const twoXx = Object.values(i.integrationResponses ?? {}).find((r) =>
-      r.statusCode.startsWith('2'),
-    )?.contentHandling
-    m.methodResponses = {}
-    for (const r of Object.values(i.integrationResponses ?? {})) {
-      if (r.statusCode.startsWith('2') && twoXx !== undefined) r.contentHandling = twoXx
-      else delete r.contentHandling
-      const headers = Object.keys(r.responseParameters ?? {})
-      m.methodResponses[r.statusCode] = {
-        statusCode: r.statusCode,
-        responseParameters: Object.fromEntries(headers.map((h) => [h, true])),
+  setupArb()
+    .map((setup) => {
+      const m = setup.method
+      const i = m.methodIntegration
+      delete i.uri
+      delete i.timeoutInMillis
+      delete setup.stageVariables
+      if (i.type === 'AWS_PROXY') {
+        delete i.requestTemplates
+        delete i.requestParameters
+        delete i.passthroughBehavior
+        delete i.contentHandling
+        delete i.integrationResponses
+        delete m.methodResponses
+        return setup
       }
-    }
-    for (const [k, t] of Object.entries(i.requestTemplates ?? {})) {
-      if (t.includes('extraCognitoPoolClaims'))
-        i.requestTemplates![k] = t.replaceAll('extraCognitoPoolClaims', 'x')
-    }
-    return setup
-  })
+      i.requestParameters = Object.fromEntries(
+        Object.keys(m.requestParameters ?? {}).map((k) => [
+          k.replace(/^method\./, 'integration.'),
+          k,
+        ]),
+      )
+      const twoXx = Object.values(i.integrationResponses ?? {}).find((r) =>
+        r.statusCode.startsWith('2'),
+      )?.contentHandling
+      m.methodResponses = {}
+      for (const r of Object.values(i.integrationResponses ?? {})) {
+        if (r.statusCode.startsWith('2') && twoXx !== undefined) r.contentHandling = twoXx
+        else delete r.contentHandling
+        const headers = Object.keys(r.responseParameters ?? {})
+        m.methodResponses[r.statusCode] = {
+          statusCode: r.statusCode,
+          responseParameters: Object.fromEntries(headers.map((h) => [h, true])),
+        }
+      }
+      for (const [k, t] of Object.entries(i.requestTemplates ?? {})) {
+        if (t.includes('extraCognitoPoolClaims'))
+          i.requestTemplates![k] = t.replaceAll('extraCognitoPoolClaims', 'x')
+      }
+      return setup
+    })
+    // The framework resolves `${source:…}` variables and `\${` escapes in every string (its
+    // cannotHold says so); such strings are left to the unit tests.
+    .filter((setup) =>
+      [...walkStrings(setup)].every(([, t]) => !/\\\$\{|\$\{\s*[a-z][a-zA-Z0-9.-]*\s*[:(]/.test(t)),
+    )
 
 /**
  * Runs the script with `aws` as a shell function that prints each argument NUL-terminated (on
@@ -502,7 +508,7 @@ describe('export → read back gives the same setup', () => {
   for (const format of PARSED_FORMATS) {
     it(`${format}: for every setup it says it can hold`, () => {
       let held = 0
-      const runs = format === 'aws-cli' ? 60 : 100
+      const runs = 60
       fc.assert(
         fc.property(setupArb(), (setup) => {
           if (lossOf(format, setup).length > 0) return
@@ -541,9 +547,9 @@ describe('export → read back gives the same setup', () => {
           }),
         )
       }),
-      { numRuns: 100, seed: 15 },
+      { numRuns: 60, seed: 15 },
     )
-    expect(held).toBe(100)
+    expect(held).toBe(60)
   })
 })
 

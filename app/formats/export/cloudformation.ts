@@ -7,7 +7,14 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-method.html
  */
 import type { Json, Setup } from '../../model'
-import { entriesOf, hasEntries, objectFrom, splitLambdaUri, splitResourcePath } from './common'
+import {
+  checkIntrinsicLookalikes,
+  entriesOf,
+  hasEntries,
+  objectFrom,
+  splitLambdaUri,
+  splitResourcePath,
+} from './common'
 import { buildOpenApiDocument } from './openapi'
 
 /** The template parameter that names the function. */
@@ -45,7 +52,7 @@ export function buildCloudFormationTemplate(setup: Setup): {
   template: Record<string, Json>
   cannotHold: string[]
 } {
-  const cannotHold: string[] = []
+  const cannotHold = checkIntrinsicLookalikes(setup)
   const method = setup.method
   const integration = method.methodIntegration
   const { uri, parameters } = templateUri(setup)
@@ -223,5 +230,5 @@ export function buildSamTemplate(setup: Setup): {
   }
   if (hasEntries(parameters)) template.Parameters = parameters
   template.Resources = objectFrom(resources)
-  return { template, cannotHold: stageCannotHold }
+  return { template, cannotHold: [...checkIntrinsicLookalikes(setup), ...stageCannotHold] }
 }

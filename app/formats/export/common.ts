@@ -94,3 +94,24 @@ export const NOT_DEPLOYMENT = [
   'request (the client request is a test input, not part of a deployment)',
   'lambda (the function outcome is simulated; the function itself is referenced, not described)',
 ]
+
+/** Map keys CloudFormation reads as an intrinsic function when they are a map's only key. */
+function isIntrinsicKey(key: string): boolean {
+  return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::')
+}
+
+/**
+ * Maps of the setup (templates, parameters, stage variables) whose only key CloudFormation
+ * would take for an intrinsic function, e.g. a request template for the content type `Ref`.
+ */
+export function checkIntrinsicLookalikes(value: unknown, path = 'setup'): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return []
+  const keys = Object.keys(value)
+  const out: string[] = []
+  if (keys.length === 1 && isIntrinsicKey(keys[0] ?? '')) {
+    out.push(`${path}: its only key ${keys[0]} reads as a CloudFormation intrinsic function`)
+  }
+  for (const [k, v] of Object.entries(value))
+    out.push(...checkIntrinsicLookalikes(v, `${path}.${k}`))
+  return out
+}

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { scenario } from '../../../scripts/fuzz/arbitraries'
 import type { Scenario, Setup } from '../../model'
 import { PRESETS } from '../../state/presets'
 import { quoteShell } from './aws-cli'
@@ -77,6 +79,34 @@ describe('exportScenario', () => {
     expect(lines).toMatch(/methodResponses\.200: the framework makes method responses only/)
     const proxy = withSetup((setup) => (setup.method.methodIntegration.type = 'AWS_PROXY'))
     expect(loss(proxy, 'serverless').join('\n')).toMatch(/lambda-proxy drops `response`/)
+  })
+
+  it('says which strings the Serverless Framework would resolve as its own variables', () => {
+    const s = withSetup((setup) => {
+      const r = setup.method.methodIntegration.integrationResponses?.['400']
+      if (r) r.responseTemplates = { 'application/json': '${sls:stage} \\${x} ${context.stage}' }
+    })
+    expect(loss(s, 'serverless').join('\n')).toMatch(/backslash before/)
+    const t = withSetup((setup) => {
+      const r = setup.method.methodIntegration.integrationResponses?.['400']
+      if (r) r.responseTemplates = { 'application/json': '${sls:stage} ${context.stage}' }
+    })
+    expect(loss(t, 'serverless').join('\n')).toMatch(/Serverless Framework variable/)
+    const u = withSetup((setup) => {
+      const r = setup.method.methodIntegration.integrationResponses?.['400']
+      if (r) r.responseTemplates = { 'application/json': '${context.stage} $${x}' }
+    })
+    expect(loss(u, 'serverless').join('\n')).not.toMatch(/variable|backslash/)
+  })
+
+  it('says when a map would read as a CloudFormation intrinsic', () => {
+    const s = withSetup((setup) => {
+      setup.method.methodIntegration.requestTemplates = { Ref: 'x' }
+    })
+    for (const format of ['cloudformation', 'cloudformation-json', 'sam', 'serverless'] as const) {
+      expect(loss(s, format).join('\n')).toMatch(/only key Ref reads as a CloudFormation intrinsic/)
+    }
+    expect(loss(s, 'terraform')).toEqual([])
   })
 
   it('cancels the framework defaults it can: default templates, passThrough NEVER', () => {
@@ -208,5 +238,43 @@ describe('export CLI', () => {
       expect(out.stderr.trim().split('\n')).toHaveLength(1)
       expect(out.stderr).not.toMatch(/\n\s+at /)
     }
+  })
+})
+
+describe('hostile scenarios', () => {
+  it('never throws, and the JSON formats always parse, whatever the scenario holds', () => {
+    fc.assert(
+      fc.property(scenario(), (s) => {
+        for (const { id } of EXPORT_FORMATS) {
+          const result = exportScenario(s, id)
+          expect(typeof result.text).toBe('string')
+          expect(result.cannotHold.length).toBeGreaterThanOrEqual(2)
+          if (id === 'openapi' || id === 'cloudformation-json') JSON.parse(result.text)
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      }),
+      { numRuns: 100, seed: 15 },
+    )
+  })
+
+  it('keeps a __proto__ key a key', () => {
+    const s = withSetup((setup) => {
+      setup.gatewayResponses = JSON.parse(
+        '{"__proto__": {"statusCode": "418"}}',
+      ) as Setup['gatewayResponses']
+    })
+    for (const format of [
+      'openapi',
+      'openapi-yaml',
+      'cloudformation',
+      'terraform',
+      'aws-cli',
+    ] as const) {
+      expect(exportScenario(s, format).text).toContain('__proto__')
+    }
+    const doc = JSON.parse(exportScenario(s, 'openapi').text) as Record<string, unknown>
+    expect(Object.keys(doc['x-amazon-apigateway-gateway-responses'] as object)).toEqual([
+      '__proto__',
+    ])
   })
 })

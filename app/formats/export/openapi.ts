@@ -135,7 +135,8 @@ function buildOperation(
     if (headers.length > 0) response.headers = objectFrom(headers)
     const content: [string, Json][] = []
     for (const [contentType, model] of entriesOf(r.responseModels)) {
-      schemas.set(model, BUILT_IN_SCHEMAS[model] ?? { title: model, type: 'object' })
+      const builtIn = Object.hasOwn(BUILT_IN_SCHEMAS, model) ? BUILT_IN_SCHEMAS[model] : undefined
+      schemas.set(model, builtIn ?? { title: model, type: 'object' })
       content.push([contentType, { schema: { $ref: `#/components/schemas/${model}` } }])
     }
     if (content.length > 0) response.content = objectFrom(content)

@@ -16,7 +16,7 @@
  * `lambda-proxy` drops request templates, passThrough, contentHandling and `response`.
  */
 import type { IntegrationResponse, Json, Setup } from '../../model'
-import { entriesOf, hasEntries, objectFrom } from './common'
+import { checkIntrinsicLookalikes, entriesOf, hasEntries, objectFrom, walkStrings } from './common'
 
 /** Content types the framework gives a default request template for `integration: lambda`. */
 const FRAMEWORK_TEMPLATE_TYPES = ['application/json', 'application/x-www-form-urlencoded']
@@ -32,7 +32,7 @@ export function buildServerlessConfig(setup: Setup): {
   config: Record<string, Json>
   cannotHold: string[]
 } {
-  const cannotHold: string[] = []
+  const cannotHold = [...checkIntrinsicLookalikes(setup), ...checkVariableSyntax(setup)]
   const method = setup.method
   const integration = method.methodIntegration
   const isProxy = integration.type === 'AWS_PROXY'
@@ -270,4 +270,23 @@ function checkMethodResponse(
   }
   if (hasEntries(mr.responseModels))
     cannotHold.push(`${where}.responseModels (the framework sets none)`)
+}
+
+/**
+ * The framework resolves its own variables in every string value of serverless.yml before
+ * anything else: `${source:address}` and `${source(params)}` are replaced, and backslashes
+ * before `${` are taken as escapes (lib/configuration/variables/parse.js). A VTL template or
+ * pattern with either would not reach API Gateway as written.
+ */
+function checkVariableSyntax(setup: Setup): string[] {
+  const out: string[] = []
+  for (const [path, s] of walkStrings(setup)) {
+    if (path.endsWith(' (key)')) continue
+    if (/\\\$\{/.test(s))
+      out.push(`${path}: the framework reads a backslash before \`\${\` as an escape`)
+    else if (/\$\{\s*[a-z][a-zA-Z0-9.-]*\s*[:(]/.test(s)) {
+      out.push(`${path}: \`\${source:…}\` is a Serverless Framework variable`)
+    }
+  }
+  return out
 }

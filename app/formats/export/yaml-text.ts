@@ -10,11 +10,11 @@ import { Document, Scalar, isScalar, isSeq, visit } from 'yaml'
 /** Characters some YAML readers take as line breaks or a BOM, or never print raw. */
 const UNSAFE_RAW = /[\u0080-\u009f\u2028\u2029\ufeff]/
 
-const SHORT_TAGS: Record<string, string> = {
-  Ref: '!Ref',
-  'Fn::Sub': '!Sub',
-  'Fn::GetAtt': '!GetAtt',
-}
+const SHORT_TAGS = new Map([
+  ['Ref', '!Ref'],
+  ['Fn::Sub', '!Sub'],
+  ['Fn::GetAtt', '!GetAtt'],
+])
 
 /** Writes a JSON-like value as YAML; with `shortTags`, CloudFormation intrinsics use `!Ref` etc. */
 export function stringifyYaml(value: unknown, options: { shortTags?: boolean } = {}): string {
@@ -29,7 +29,7 @@ export function stringifyYaml(value: unknown, options: { shortTags?: boolean } =
       if (!options.shortTags || node.items.length !== 1) return undefined
       const pair = node.items[0]
       if (!pair || !isScalar(pair.key) || typeof pair.key.value !== 'string') return undefined
-      const tag = SHORT_TAGS[pair.key.value]
+      const tag = SHORT_TAGS.get(pair.key.value)
       if (tag === undefined) return undefined
       if (isScalar(pair.value) && typeof pair.value.value === 'string') {
         const s = new Scalar(pair.value.value)
