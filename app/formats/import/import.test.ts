@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { createEnv, simulate } from '../../engine'
+import { createEnv, simulate, validateScenario } from '../../engine'
 import { PRESETS } from '../../state/presets'
 import { parseHclNode } from '../../../scripts/cli/hcl-node'
 import type { ImportResult } from '../types'
@@ -287,6 +287,47 @@ describe('import: every format to the expected scenario', () => {
     const method = JSON.parse(fixture('get-method.json')) as { methodIntegration: unknown }
     const r = await read(JSON.stringify(method.methodIntegration))
     expect(r.methods.map((m) => m.id)).toEqual(['ANY'])
+  })
+
+  it('cdk synth output (CloudFormation JSON with hashed logical ids)', async () => {
+    const r = await read(fixture('cdk-synth.json'))
+    expect(r.format).toBe('cloudformation-json')
+    expect(r.methods.map((m) => m.id)).toEqual(['GET /lambda'])
+    expect(r.notImported.map((n) => n.what)).toContain('OPTIONS /lambda (CORS)')
+    const { scenario, notImported } = r.scenarioFor('GET /lambda')
+    expect(scenario.setup.stageName).toBe('prod')
+    expect(scenario.setup.method.methodIntegration.uri).toBe(
+      'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${SeedFn4BA1C8E2.Arn}/invocations',
+    )
+    expect(notImported.map((n) => n.what)).toEqual([
+      '!Ref AWS::Partition',
+      '!Ref AWS::Region',
+      '!GetAtt SeedFn4BA1C8E2.Arn',
+    ])
+    expect(simulate(scenario, createEnv()).response.statusCode).toBe(400)
+  })
+
+  it('every method of every fixture is a valid scenario', async () => {
+    const files = [
+      'openapi-export.json',
+      'swagger.yaml',
+      'cloudformation.yaml',
+      'cdk-synth.json',
+      'sam.yaml',
+      'main.tf',
+      'serverless.yml',
+      'get-method.json',
+    ]
+    for (const file of files) {
+      const r = await read(fixture(file))
+      for (const m of r.methods) {
+        const checked = validateScenario(r.scenarioFor(m.id).scenario)
+        expect(
+          checked.diagnostics.filter((d) => d.severity === 'error'),
+          `${file} ${m.id}`,
+        ).toEqual([])
+      }
+    }
   })
 })
 
