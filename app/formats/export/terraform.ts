@@ -71,10 +71,12 @@ function boolMap(map: Record<string, boolean>, indent: string): string {
 
 /** A Terraform identifier from any text. */
 function identifier(prefix: string, text: string): string {
-  return `${prefix}${text
+  const name = `${prefix}${text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '')}`
+  // Terraform names start with a letter or an underscore.
+  return /^[a-z_]/.test(name) ? name : `r_${name}`
 }
 
 type Block = { type: string; name: string; lines: string[] }
@@ -216,7 +218,7 @@ export function buildTerraform(setup: Setup): { text: string; cannotHold: string
       lines.push(`response_templates = ${stringMap(r.responseTemplates ?? {}, '  ')}`)
     blocks.push({
       type: 'aws_api_gateway_gateway_response',
-      name: uniqueName(identifier('', type) || 'response'),
+      name: uniqueName(identifier('', type)),
       lines,
     })
   }
