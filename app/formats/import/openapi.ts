@@ -48,7 +48,8 @@ const INTEGRATION = 'x-amazon-apigateway-integration'
 export function isOpenApi(doc: unknown): boolean {
   return (
     isObject(doc) &&
-    (typeof own(doc, 'openapi') === 'string' || String(own(doc, 'swagger') ?? '') === '2.0') &&
+    (typeof own(doc, 'openapi') === 'string' ||
+      ['2.0', '2'].includes(String(own(doc, 'swagger')))) &&
     isObject(own(doc, 'paths'))
   )
 }
