@@ -342,6 +342,20 @@ describe('import: string layers', () => {
   it('a double-quoted YAML "\\d" is an invalid escape', async () => {
     expect(await refuse(openapi('".*\\d.*"'))).toContain('YAML error')
   })
+  it('single-quoted YAML keeps a doubled backslash, which is warned about', async () => {
+    const imported = (await read(openapi("'.*\\\\[400\\\\].*'"))).scenarioFor('GET /x')
+    const rule = imported.scenario.setup.method.methodIntegration.integrationResponses?.['400']
+    expect(rule?.selectionPattern).toBe('.*\\\\[400\\\\].*')
+    expect(imported.warnings[0]?.message).toContain('doubled backslash')
+  })
+  it('a quoted HCL "\\n" in a pattern is a newline, warned about', async () => {
+    const text = fixture('main.tf').replace('".*\\\\[400\\\\].*"', '"Error\\n.*"')
+    const imported = (await read(text)).scenarioFor('GET /v1/error')
+    const rule = imported.scenario.setup.method.methodIntegration.integrationResponses?.['400']
+    expect(rule?.selectionPattern).toBe('Error\n.*')
+    expect(imported.warnings[0]).toMatchObject({ layer: 'hcl' })
+    expect(imported.warnings[0]?.message).toContain('a newline')
+  })
   it('JSON "\\\\[" becomes \\[; a JSON "\\b" backspace is warned about', async () => {
     const doc = (p: string) =>
       JSON.stringify({
