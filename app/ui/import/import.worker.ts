@@ -1,0 +1,49 @@
+/// <reference lib="webworker" />
+/**
+ * The import worker: configuration files are parsed here (YAML, HCL in WebAssembly), never on
+ * the page's thread. It keeps the last file read, so a method's scenario is built on request.
+ */
+import wasmUrl from '@cdktf/hcl2json/main.wasm.gz?url'
+import type { ImportResult } from '../../formats'
+import { createHclParser, importText } from '../../formats'
+import type { ImportReply, ImportRequest } from './import-protocol'
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+const post = (reply: ImportReply) => scope.postMessage(reply)
+const parseHcl = createHclParser(async () => {
+  const response = await fetch(wasmUrl)
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return response.arrayBuffer()
+})
+let current: ImportResult | undefined
+
+scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
+  const request = event.data
+  if (request.type === 'read') {
+    current = await importText(request.text, { parseHcl })
+    if (current.ok) {
+      const { format, methods, notImported } = current
+      post({ type: 'read', seq: request.seq, ok: true, format, methods, notImported })
+    } else post({ type: 'read', seq: request.seq, ok: false, message: current.message })
+    return
+  }
+  if (!current?.ok) {
+    post({ type: 'scenario', seq: request.seq, ok: false, message: 'No file has been read.' })
+    return
+  }
+  try {
+    post({
+      type: 'scenario',
+      seq: request.seq,
+      ok: true,
+      imported: current.scenarioFor(request.methodId),
+    })
+  } catch (error) {
+    post({
+      type: 'scenario',
+      seq: request.seq,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    })
+  }
+}
