@@ -160,22 +160,7 @@ export function buildCloudFormationTemplate(setup: Setup): {
     stage.Variables = objectFrom(entriesOf(setup.stageVariables))
   resources.push(['Stage', { Type: 'AWS::ApiGateway::Stage', Properties: stage }])
 
-  if (FUNCTION_PARAMETER in parameters) {
-    resources.push([
-      'LambdaPermission',
-      {
-        Type: 'AWS::Lambda::Permission',
-        Properties: {
-          FunctionName: ref(FUNCTION_PARAMETER),
-          Action: 'lambda:InvokeFunction',
-          Principal: 'apigateway.amazonaws.com',
-          SourceArn: sub(
-            'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*',
-          ),
-        },
-      },
-    ])
-  }
+  if (FUNCTION_PARAMETER in parameters) resources.push(lambdaPermission())
 
   const template: Record<string, Json> = {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -207,22 +192,7 @@ export function buildSamTemplate(setup: Setup): {
   const resources: [string, Json][] = [
     ['Api', { Type: 'AWS::Serverless::Api', Properties: properties }],
   ]
-  if (FUNCTION_PARAMETER in parameters) {
-    resources.push([
-      'LambdaPermission',
-      {
-        Type: 'AWS::Lambda::Permission',
-        Properties: {
-          FunctionName: ref(FUNCTION_PARAMETER),
-          Action: 'lambda:InvokeFunction',
-          Principal: 'apigateway.amazonaws.com',
-          SourceArn: sub(
-            'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*',
-          ),
-        },
-      },
-    ])
-  }
+  if (FUNCTION_PARAMETER in parameters) resources.push(lambdaPermission())
   const template: Record<string, Json> = {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
@@ -231,4 +201,22 @@ export function buildSamTemplate(setup: Setup): {
   if (hasEntries(parameters)) template.Parameters = parameters
   template.Resources = objectFrom(resources)
   return { template, cannotHold: [...checkIntrinsicLookalikes(setup), ...stageCannotHold] }
+}
+
+/** Lets API Gateway invoke the function given as the template parameter. */
+function lambdaPermission(): [string, Json] {
+  return [
+    'LambdaPermission',
+    {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        FunctionName: ref(FUNCTION_PARAMETER),
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: sub(
+          'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*',
+        ),
+      },
+    },
+  ]
 }
