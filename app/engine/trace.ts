@@ -3,15 +3,14 @@ import type {
   Diagnostic,
   InvokeFailure,
   Json,
-  RuleEvaluation,
   Scenario,
   StageName,
   TraceEntry,
 } from '../model'
+import { describeLimitHit, type LimitHit } from '../model'
 import type { HeaderPair } from './headers'
 import type { ExecutionLog } from './log'
 import type { EngineEnv } from './env'
-import { STOPPED_OUTCOME } from './env'
 
 /** What every stage can read and append to while one request runs. */
 export type RunContext = {
@@ -123,7 +122,6 @@ export function traceEntry(
     output?: Json
     notes?: string[]
     diagnostics?: Diagnostic[]
-    rules?: RuleEvaluation[]
   } = {},
 ): TraceEntry {
   const entry: TraceEntry = {
@@ -135,7 +133,6 @@ export function traceEntry(
   }
   if (extra.input !== undefined) entry.input = extra.input
   if (extra.output !== undefined) entry.output = extra.output
-  if (extra.rules !== undefined) entry.rules = extra.rules
   return entry
 }
 
@@ -158,21 +155,21 @@ export function diagnostic(
   return d
 }
 
-/** The diagnostic of a pattern or template the time budget stopped: `consequence` says what we did. */
+/**
+ * The diagnostic of a pattern or template the meter's budget stopped (`hit` says which limit and
+ * at what count; `consequence` what we did instead). Also noted in the execution log, marked as
+ * the simulator's own line (AWS has no such limit).
+ */
 export function budgetStopped(
-  source: string,
+  ctx: RunContext,
+  hit: LimitHit,
   consequence: string,
   hint?: string,
   span?: Diagnostic['span'],
 ): Diagnostic {
-  return diagnostic(
-    source,
-    'error',
-    'budget.stopped',
-    `${STOPPED_OUTCOME}: ${consequence}`,
-    hint,
-    span,
-  )
+  const what = describeLimitHit(hit)
+  ctx.log.add(`(simulator) ${what}`)
+  return diagnostic(hit.key ?? 'scenario', 'error', 'budget.stopped', `${what}: ${consequence}`, hint, span)
 }
 
 /** Header pairs as display JSON. */

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check'
 import { createEnv, simulate, validateScenario } from '../../app/engine'
-import { matchSelectionPattern, translateJavaRegex, withWorkBudget } from '../../app/regex'
+import { createMeter } from '../../app/model'
+import { matchSelectionPattern, translateJavaRegex } from '../../app/regex'
 import { renderTemplate } from '../../app/vtl'
 import type { TemplateInput } from '../../app/vtl'
 import { dict, json, scenario, selectionPattern, template, text } from './arbitraries'
@@ -164,9 +165,10 @@ export const PROPERTIES: readonly FuzzProperty[] = [
     name: "a budgeted simulation (the page's quick answer) equals the worker's or gives up",
     build: () =>
       fc.property(scenario(), (s) => {
-        const budgeted = withWorkBudget(50_000, () => JSON.stringify(simulate(s, createEnv())))
-        if (budgeted.ok)
-          check(budgeted.value === JSON.stringify(simulate(s, createEnv())), 'the answers differ')
+        const meter = createMeter({ limits: { work: 50_000 } })
+        const budgeted = JSON.stringify(simulate(s, createEnv({ meter })))
+        if (!meter.gaveUp)
+          check(budgeted === JSON.stringify(simulate(s, createEnv())), 'the answers differ')
       }),
   },
   {
@@ -178,7 +180,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
           fc.tuple(selectionPattern(), text()),
         ),
         ([pattern, subject]) => {
-          const budgeted = withWorkBudget(50_000, () => matchSelectionPattern(pattern, subject))
+          const meter = createMeter({ limits: { work: 50_000 } })
+          const budgeted = meter.run(() => matchSelectionPattern(pattern, subject, 'pattern', meter))
           if (!budgeted.ok) return
           const plain = matchSelectionPattern(pattern, subject)
           check(
