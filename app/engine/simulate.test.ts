@@ -180,8 +180,8 @@ describe('simulate: budget hooks', () => {
     expect(sim.limits).toEqual([
       {
         limit: 'wall-time',
-        count: Infinity,
-        max: Infinity,
+        count: 0,
+        max: 0,
         key: 'integration.responses.400.selectionPattern',
         earlier: true,
       },

@@ -1,12 +1,5 @@
 /** Shared pipeline types and the constructors of trace entries. */
-import type {
-  Diagnostic,
-  InvokeFailure,
-  Json,
-  Scenario,
-  StageName,
-  TraceEntry,
-} from '../model'
+import type { Diagnostic, InvokeFailure, Json, Scenario, StageName, TraceEntry } from '../model'
 import { describeLimitHit, type LimitHit } from '../model'
 import type { HeaderPair } from './headers'
 import type { ExecutionLog } from './log'
@@ -169,7 +162,14 @@ export function budgetStopped(
 ): Diagnostic {
   const what = describeLimitHit(hit)
   ctx.log.add(`(simulator) ${what}`)
-  return diagnostic(hit.key ?? 'scenario', 'error', 'budget.stopped', `${what}: ${consequence}`, hint, span)
+  return diagnostic(
+    hit.key ?? 'scenario',
+    'error',
+    'budget.stopped',
+    `${what}: ${consequence}`,
+    hint,
+    span,
+  )
 }
 
 /** Header pairs as display JSON. */

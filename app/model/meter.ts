@@ -44,9 +44,9 @@ export const DEFAULT_METER_LIMITS: Readonly<MeterLimits> = {
 /** Which limit stopped some work, and at what count. */
 export type LimitHit = {
   limit: LimitName
-  /** The count that went past the limit. */
+  /** The count that went past the limit (0 for an `earlier` hit: that count belonged to another run). */
   count: number
-  /** The limit. */
+  /** The limit (0 for an `earlier` hit). */
   max: number
   /** The evaluation it stopped: the editor id of the pattern or template, when one was running. */
   key?: string
@@ -68,7 +68,7 @@ const UNIT: Record<LimitName, string> = {
 export function describeLimitHit(hit: LimitHit): string {
   const what = hit.key ? ` while evaluating ${hit.key}` : ''
   if (hit.earlier)
-    return `stopped: exceeded the ${hit.limit} limit (${hit.max} ${UNIT[hit.limit]}) in an earlier run${what}, so it was not evaluated again`
+    return `stopped: exceeded the ${hit.limit} budget in an earlier run${what}, so it was not evaluated again`
   const count = Number.isInteger(hit.count) ? hit.count : Math.ceil(hit.count)
   return `stopped by the ${hit.limit} limit at ${count} ${UNIT[hit.limit]} (at most ${hit.max})${what}`
 }
@@ -136,13 +136,7 @@ export class Meter {
    */
   evaluate<T>(key: string, run: () => T): Metered<T> {
     if (this.skip.includes(key)) {
-      const hit: LimitHit = {
-        limit: 'wall-time',
-        count: this.limits['wall-time'],
-        max: this.limits['wall-time'],
-        key,
-        earlier: true,
-      }
+      const hit: LimitHit = { limit: 'wall-time', count: 0, max: 0, key, earlier: true }
       this.hits.push(hit)
       return { ok: false, hit }
     }

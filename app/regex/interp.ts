@@ -64,7 +64,8 @@ export class JavaMatcher {
 
   private tick(): void {
     if (++this.steps > this.stepLimit) {
-      if (this.steps > this.meter.limits['regex-steps']) this.meter.record('regex-steps', this.steps)
+      if (this.steps > this.meter.limits['regex-steps'])
+        this.meter.record('regex-steps', this.steps)
       throw new StepLimitError('step limit')
     }
     if (this.budgeted) this.meter.charge()

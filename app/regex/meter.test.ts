@@ -24,8 +24,9 @@ describe('regex matching under a meter', () => {
   })
 
   it('counts regex steps against the meter and says which limit stopped the match', () => {
-    // A (large) work allowance makes the match run in the step-counting interpreter.
-    const meter = createMeter({ limits: { 'regex-steps': 1000, work: 1e9 } })
+    // A wall-time budget (with a clock that never moves) makes the match run in the
+    // step-counting interpreter; without a work allowance a step-limit answer stands.
+    const meter = createMeter({ limits: { 'regex-steps': 1000, 'wall-time': 250 }, clock: () => 0 })
     const got = matchSelectionPattern('(a|aa)+c', 'a'.repeat(30), 'p', meter)
     expect(got.outcome).toBe('untranslatable')
     expect(got.diagnostics[0]?.message).toContain('regex-steps limit: more than 1000 steps')

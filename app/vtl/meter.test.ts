@@ -27,7 +27,10 @@ describe('templates under a meter', () => {
     const body = JSON.stringify({ text: 'x'.repeat(30_000) })
     for (const src of heavy) {
       const meter = createMeter({ limits: { work: 50_000 } })
-      expect(meter.run(() => renderWith(src, body, meter)), src).toMatchObject({
+      expect(
+        meter.run(() => renderWith(src, body, meter)),
+        src,
+      ).toMatchObject({
         ok: false,
         hit: { limit: 'work' },
       })

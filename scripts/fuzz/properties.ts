@@ -181,7 +181,9 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         ),
         ([pattern, subject]) => {
           const meter = createMeter({ limits: { work: 50_000 } })
-          const budgeted = meter.run(() => matchSelectionPattern(pattern, subject, 'pattern', meter))
+          const budgeted = meter.run(() =>
+            matchSelectionPattern(pattern, subject, 'pattern', meter),
+          )
           if (!budgeted.ok) return
           const plain = matchSelectionPattern(pattern, subject)
           check(

@@ -175,7 +175,8 @@ function evaluateRule(
   const m = run.value
   const rule: RuleEvaluation = {
     ...base,
-    compiled: m.outcome !== 'invalid' && !m.diagnostics.some((d) => d.code === 'regex.untranslatable'),
+    compiled:
+      m.outcome !== 'invalid' && !m.diagnostics.some((d) => d.code === 'regex.untranslatable'),
     outcome: m.outcome,
     diagnostics: m.diagnostics,
   }
@@ -193,8 +194,7 @@ function compileOnly(key: string, response: IntegrationResponse): RuleEvaluation
   const status = String(response.statusCode ?? key)
   const pattern = response.selectionPattern ?? ''
   const base = { key, statusCode: status, selectionPattern: pattern, selected: false }
-  if (pattern === '')
-    return { ...base, compiled: true, outcome: 'default', diagnostics: [] }
+  if (pattern === '') return { ...base, compiled: true, outcome: 'default', diagnostics: [] }
   const source = formatEditorId({ kind: 'selection-pattern', status: key })
   const translated = translateJavaRegex(pattern, source)
   return {

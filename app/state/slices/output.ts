@@ -23,10 +23,7 @@ export type OutputSlice = {
   /** Written by the simulation runner only. */
   receiveOutput: (
     output: Partial<
-      Pick<
-        OutputSlice,
-        'simulation' | 'display' | 'serialized' | 'trials' | 'stopped' | 'pending'
-      >
+      Pick<OutputSlice, 'simulation' | 'display' | 'serialized' | 'trials' | 'stopped' | 'pending'>
     >,
   ) => void
 }

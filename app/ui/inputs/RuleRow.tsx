@@ -27,10 +27,7 @@ const BADGE_TEXT: Record<RuleEvaluation['outcome'], string> = {
  * Says what the engine matched the pattern against, so an empty subject is not a mystery. Reads
  * only the engine's rule table (a pure function of the Simulation).
  */
-export function describeRuleState(
-  rule: RuleEvaluation,
-  status: RuleTable['status'],
-): string {
+export function describeRuleState(rule: RuleEvaluation, status: RuleTable['status']): string {
   if (status === 'not-reached' && rule.outcome !== 'default')
     return rule.compiled
       ? 'Not evaluated: the function was not invoked successfully.'

@@ -25,7 +25,11 @@ function JsonBlock(props: { title: string; stage: string; value: Json | undefine
 function RuleTable(props: { table: RuleTableData }) {
   const { table } = props
   return (
-    <table className="compact rule-evaluations" data-testid="trace.rule-table" data-status={table.status}>
+    <table
+      className="compact rule-evaluations"
+      data-testid="trace.rule-table"
+      data-status={table.status}
+    >
       <caption>
         Selection patterns, in the order tried ({table.status}
         {table.choice === 'uncertain' ? '; choice uncertain' : ''}): {table.reason}

@@ -84,9 +84,7 @@ export function runSimulation(
   post({ type: 'result', seq, ...answer })
   const trialResults = trials
     .slice(0, MAX_TRIALS)
-    .map((message) =>
-      runTrial(scenario, message, createWorkerMeter(stopped, clock, onEvaluate)),
-    )
+    .map((message) => runTrial(scenario, message, createWorkerMeter(stopped, clock, onEvaluate)))
   post({ type: 'trials', seq, trials: trialResults })
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCaseFiles } from '../../engine/conformance/load-cases'
 import type { Scenario } from '../../model'
 import { PRESETS, readPresetScenario } from '../../state/presets'
+import { readRuleEvaluation } from '../../state/selectors'
 import {
   customError,
   deeplyNested,
@@ -21,14 +22,17 @@ const caseDirs = [
   resolve(here, '../../../../shared/conformance/cases'),
 ].filter(existsSync)
 
-/** The response and checks the worker would send for `scenario`. */
+/** The response the worker would send for `scenario` (its clock never moves here). */
 function workerAnswer(scenario: Scenario, stopped: string[] = []): Speculation {
   const messages: WorkerMessage[] = []
-  runSimulation({ seq: 1, scenario, stopped, trials: [] }, (m) => messages.push(m))
+  runSimulation(
+    { seq: 1, scenario, stopped, trials: [] },
+    (m) => messages.push(m),
+    () => 0,
+  )
   const result = messages.find((m) => m.type === 'result')
-  const checks = messages.find((m) => m.type === 'checks')
-  if (result?.type !== 'result' || checks?.type !== 'checks') throw new Error('no answer')
-  return { simulation: result.simulation, display: result.display, checks: checks.checks }
+  if (result?.type !== 'result') throw new Error('no answer')
+  return { simulation: result.simulation, display: result.display }
 }
 
 function caseScenarios(): { id: string; scenario: Scenario }[] {
@@ -66,9 +70,9 @@ describe("the page's own answer", () => {
 
   it('keeps stopped patterns stopped, as the worker does', () => {
     const scenario = customError('Dummy error', '.*Dummy.*')
-    const stopped = ['pattern:400']
+    const stopped = ['integration.responses.400.selectionPattern']
     const guess = speculate(scenario, stopped)
-    expect(guess?.checks['400']?.outcome).toBe('stopped')
+    expect(readRuleEvaluation(guess?.simulation, '400')?.outcome).toBe('stopped')
     expect(guess).toEqual(workerAnswer(scenario, stopped))
   })
 

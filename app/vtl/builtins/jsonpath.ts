@@ -243,7 +243,9 @@ function compare(meter: Meter, op: string, left: Operand, right: Operand): boole
       return op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0
     }
     case '=~':
-      return right instanceof JavaPattern && typeof left === 'string' && matchesJava(left, right, meter)
+      return (
+        right instanceof JavaPattern && typeof left === 'string' && matchesJava(left, right, meter)
+      )
     case 'in':
       return Array.isArray(right) && right.some((item) => isEqual(left, item))
     case 'nin':

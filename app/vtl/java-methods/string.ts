@@ -143,7 +143,8 @@ export function callStringMethod(
     case 'matches':
       return n === 1 && isStr(x) ? regex(javaStringMatches(s, x, meter)) : NO_METHOD
     case 'split':
-      if (n === 1 && isStr(x)) return new JList(regex(javaSplit(s, x, 0, meter)), false, 'java.lang.String')
+      if (n === 1 && isStr(x))
+        return new JList(regex(javaSplit(s, x, 0, meter)), false, 'java.lang.String')
       if (n === 2 && isStr(x) && isInt(y))
         return new JList(regex(javaSplit(s, x, y, meter)), false, 'java.lang.String')
       return NO_METHOD
