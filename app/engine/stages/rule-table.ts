@@ -42,10 +42,11 @@ export function evaluateRuleTable(
   applies: boolean,
 ): RuleChoice {
   const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
-  const keys = Object.keys(responses).filter((k) => {
+  const keys: string[] = []
+  for (const k in responses) {
     const r = responses[k]
-    return r !== null && typeof r === 'object'
-  })
+    if (r !== null && typeof r === 'object') keys.push(k)
+  }
   if (!invoke) {
     return {
       table: {
@@ -105,7 +106,7 @@ export function evaluateRuleTable(
   }
   if (chosen) {
     table.chosen = chosen.key
-    rules.find((r) => r.key === chosen.key)!.selected = true
+    for (const r of rules) if (r.key === chosen.key) r.selected = true
   }
   return chosen ? { table, chosen } : { table }
 }
@@ -127,6 +128,33 @@ function describeChoice(
   }
 }
 
+/**
+ * One row of the table. Every row is built here, with its fields in one order, so rows share one
+ * shape (this runs on every keystroke).
+ */
+function row(
+  key: string,
+  response: IntegrationResponse,
+  subject: string | undefined,
+  outcome: RuleEvaluation['outcome'],
+  compiled: boolean,
+  explanation: string | undefined,
+  diagnostics: Diagnostic[],
+): RuleEvaluation {
+  const rule: RuleEvaluation = {
+    key,
+    statusCode: String(response.statusCode ?? key),
+    selectionPattern: response.selectionPattern ?? '',
+    compiled,
+    outcome,
+    diagnostics,
+    selected: false,
+  }
+  if (subject !== undefined) rule.subject = subject
+  if (explanation !== undefined) rule.explanation = explanation
+  return rule
+}
+
 /** One rule matched against `subject` (through the meter, so a budget can stop it). */
 function evaluateRule(
   ctx: RunContext,
@@ -136,72 +164,67 @@ function evaluateRule(
 ): RuleEvaluation {
   const status = String(response.statusCode ?? key)
   const pattern = response.selectionPattern ?? ''
-  const base = { key, statusCode: status, selectionPattern: pattern, subject, selected: false }
   if (!VALID_STATUS.test(status))
-    return {
-      ...base,
-      compiled: true,
-      outcome: 'invalid',
-      explanation: `AWS rejects the status code ${JSON.stringify(status)}: it must be 100–599. This response is ignored.`,
-      diagnostics: [],
-    }
-  if (pattern === '')
-    return {
-      ...base,
-      compiled: true,
-      outcome: 'default',
-      explanation: 'Empty selectionPattern: the default response, used when no pattern matches.',
-      diagnostics: [],
-    }
+    return row(
+      key,
+      response,
+      subject,
+      'invalid',
+      true,
+      `AWS rejects the status code ${JSON.stringify(status)}: it must be 100–599. This response is ignored.`,
+      [],
+    )
+  if (pattern === '') return row(key, response, subject, 'default', true, DEFAULT_EXPLANATION, [])
   const source = formatEditorId({ kind: 'selection-pattern', status: key })
   const { meter } = ctx.env
   const run = meter.evaluate(source, () => matchSelectionPattern(pattern, subject, source, meter))
   if (!run.ok) {
-    const diagnostic: Diagnostic = budgetStopped(
+    const diagnostic = budgetStopped(
       ctx,
       run.hit,
       'the pattern was not evaluated and counts as not matching.',
       'Simplify the pattern (nested quantifiers such as (a+)+ backtrack catastrophically).',
       { start: 0, end: pattern.length },
     )
-    return {
-      ...base,
-      compiled: true,
-      outcome: 'stopped',
-      explanation: `${describeLimitHit(run.hit)}; treated as not matching (what AWS would do is unknown).`,
-      diagnostics: [diagnostic],
-    }
+    return row(
+      key,
+      response,
+      subject,
+      'stopped',
+      true,
+      `${describeLimitHit(run.hit)}; treated as not matching (what AWS would do is unknown).`,
+      [diagnostic],
+    )
   }
   const m = run.value
-  const rule: RuleEvaluation = {
-    ...base,
-    compiled:
-      m.outcome !== 'invalid' && !m.diagnostics.some((d) => d.code === 'regex.untranslatable'),
-    outcome: m.outcome,
-    diagnostics: m.diagnostics,
-  }
-  if (m.explanation !== undefined) rule.explanation = m.explanation
-  else if (m.outcome === 'invalid')
-    rule.explanation = 'Not a valid Java regex: AWS would not accept it. It is skipped here.'
-  else if (m.outcome === 'untranslatable')
-    rule.explanation =
-      'Uses a construct (or backtracks more than) this lab can reproduce exactly; treated as not matching, which AWS may not do.'
-  return rule
+  const compiled =
+    m.outcome !== 'invalid' && !m.diagnostics.some((d) => d.code === 'regex.untranslatable')
+  const explanation =
+    m.explanation ??
+    (m.outcome === 'invalid'
+      ? 'Not a valid Java regex: AWS would not accept it. It is skipped here.'
+      : m.outcome === 'untranslatable'
+        ? 'Uses a construct (or backtracks more than) this lab can reproduce exactly; treated as not matching, which AWS may not do.'
+        : undefined)
+  return row(key, response, subject, m.outcome, compiled, explanation, m.diagnostics)
 }
+
+const DEFAULT_EXPLANATION =
+  'Empty selectionPattern: the default response, used when no pattern matches.'
 
 /** A rule of a table that was not reached: its pattern compiled, nothing matched. */
 function compileOnly(key: string, response: IntegrationResponse): RuleEvaluation {
-  const status = String(response.statusCode ?? key)
   const pattern = response.selectionPattern ?? ''
-  const base = { key, statusCode: status, selectionPattern: pattern, selected: false }
-  if (pattern === '') return { ...base, compiled: true, outcome: 'default', diagnostics: [] }
+  if (pattern === '') return row(key, response, undefined, 'default', true, undefined, [])
   const source = formatEditorId({ kind: 'selection-pattern', status: key })
   const translated = translateJavaRegex(pattern, source)
-  return {
-    ...base,
-    compiled: translated.ok,
-    outcome: 'not-evaluated',
-    explanation: 'Not evaluated: no Invoke answer reached the integration response.',
-    diagnostics: translated.ok ? [] : translated.diagnostics,
-  }
+  return row(
+    key,
+    response,
+    undefined,
+    'not-evaluated',
+    translated.ok,
+    'Not evaluated: no Invoke answer reached the integration response.',
+    translated.ok ? [] : translated.diagnostics,
+  )
 }
