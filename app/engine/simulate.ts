@@ -8,7 +8,7 @@ import type {
   StageName,
   TraceEntry,
 } from '../model'
-import { describeLimitHit, parseEditorId } from '../model'
+import { describeLimitHit, formatEditorId, parseEditorId } from '../model'
 import { DEFAULT_STAGE } from './defaults'
 import type { EngineEnv } from './env'
 import { startExecutionLog } from './log'
@@ -139,10 +139,11 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
       lambdaEvent = parsed ? parsed.value : payloadText
       const custom = isProxy ? undefined : (ir.output as CustomRequest)
       const invoked = invokeLambda(ctx, payloadText, {
-        payloadEditor:
+        payloadEditor: formatEditorId(
           custom?.template !== undefined
-            ? `integration.requestTemplates.${custom.template}`
-            : 'request.body',
+            ? { kind: 'request-template', contentType: custom.template }
+            : { kind: 'request', field: 'body' },
+        ),
         asyncInvoke: custom?.asyncInvoke === true,
         endpointHeaders: custom?.endpointHeaders ?? [],
         parsedPayload: parsed,

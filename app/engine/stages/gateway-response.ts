@@ -109,7 +109,8 @@ export function buildGatewayResponse(
         { source, meter },
       ),
     )
-    if (!run.ok) diagnostics.push(budgetStopped(ctx, run.hit, 'the built-in body is shown instead.'))
+    if (!run.ok)
+      diagnostics.push(budgetStopped(ctx, run.hit, 'the built-in body is shown instead.'))
     else {
       const rendered = run.value
       diagnostics.push(...rendered.diagnostics)
