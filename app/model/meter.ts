@@ -64,13 +64,19 @@ const UNIT: Record<LimitName, string> = {
   'wall-time': 'ms',
 }
 
-/** The hit in words, e.g. "wall-time limit: 251 ms, over the 250 ms allowed (pattern …)". */
+/**
+ * The hit in words. Budget stops start with "stopped: exceeded time budget" (or work budget), the
+ * words the page shows on a stopped pattern or template; then which limit, at what count.
+ */
 export function describeLimitHit(hit: LimitHit): string {
   const what = hit.key ? ` while evaluating ${hit.key}` : ''
   if (hit.earlier)
-    return `stopped: exceeded the ${hit.limit} budget in an earlier run${what}, so it was not evaluated again`
+    return `stopped: exceeded time budget in an earlier run (${hit.limit} limit)${what}, so it was not evaluated again`
   const count = Number.isInteger(hit.count) ? hit.count : Math.ceil(hit.count)
-  return `stopped by the ${hit.limit} limit at ${count} ${UNIT[hit.limit]} (at most ${hit.max})${what}`
+  const at = `${hit.limit} limit: ${count} ${UNIT[hit.limit]}, at most ${hit.max}`
+  if (hit.limit === 'wall-time') return `stopped: exceeded time budget (${at})${what}`
+  if (hit.limit === 'work') return `stopped: exceeded work budget (${at})${what}`
+  return `stopped by the ${at}${what}`
 }
 
 /** Thrown by a meter when a limit is passed. */

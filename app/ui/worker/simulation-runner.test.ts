@@ -152,7 +152,9 @@ describe('simulation runner', () => {
       source: P400,
       code: 'budget.stopped',
     })
-    expect(ruleOf(response, '400')!.diagnostics[0]!.message).toContain('wall-time budget')
+    expect(ruleOf(response, '400')!.diagnostics[0]!.message).toContain(
+      'stopped: exceeded time budget in an earlier run (wall-time limit)',
+    )
   })
 
   it('lets a stopped pattern run again once its text changes', () => {
@@ -295,7 +297,7 @@ describe('simulation runner', () => {
     ])
     expect(
       response!.simulation!.log.some((l) =>
-        l.includes('(simulator) stopped by the wall-time limit'),
+        l.includes('(simulator) stopped: exceeded time budget (wall-time limit: '),
       ),
     ).toBe(true)
     // The next run skips it until its text changes.
