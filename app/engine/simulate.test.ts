@@ -61,7 +61,7 @@ describe('simulate: the seed walkthrough', () => {
 })
 
 describe('simulate: the execution log', () => {
-  it('writes the console sequence of a custom success (§4.4)', () => {
+  it('writes the console test log sequence of a custom success', () => {
     expect(steps(simulate(customScenario(), createEnv()))).toEqual([
       'Starting execution for request: 00000000-0000-4000-8000-000000000001',
       'HTTP Method: GET, Resource Path: /lambda',

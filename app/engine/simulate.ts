@@ -66,7 +66,7 @@ function runCustomResponse(
   traces: Partial<Record<StageName, TraceEntry>>,
 ): { draft?: DraftResponse; failure?: GatewayFailure; table: RuleTable } {
   if (answer.functionError !== undefined)
-    // Logged for any Lambda function error; for custom integrations this is inferred (§4.4).
+    // Logged for any Lambda function error (recorded for proxy; inferred for custom integrations).
     ctx.log.add(
       `Lambda execution failed with status 200 due to customer function error: ${answer.errorMessage ?? ''}. Lambda request id: ${answer.lambdaRequestId}`,
     )

@@ -38,13 +38,16 @@ export type RoutedRequest = {
   hasQuery: boolean
   /** Every header the client sent, in order. */
   headers: HeaderPair[]
-  /** The headers API Gateway forwards (§1.1 drops twelve). */
+  /** The headers API Gateway forwards (it drops twelve; see defaults.ts). */
   forwardedHeaders: HeaderPair[]
   /** The raw body; `undefined` when the client sent none. */
   body: string | undefined
 }
 
-/** An error API Gateway answers itself, through a gateway response (§3). */
+/**
+ * An error API Gateway answers itself, through a gateway response.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 export type GatewayFailure = {
   /** Gateway response type, e.g. `INTEGRATION_FAILURE`. */
   type: string
@@ -54,7 +57,7 @@ export type GatewayFailure = {
   message: string
   /**
    * Integration-side failures carry a fixed body `{"message": "..."}` (with a space) instead
-   * of the rendered default template (§3.2, discrepancy 6).
+   * of the rendered default template (recorded from AWS).
    */
   literalBody: boolean
   /** `x-amzn-ErrorType` when it differs from the type's default. */

@@ -1,4 +1,8 @@
-/** Stage 6: API Gateway's own error responses (§3): specific type → DEFAULT_4XX/5XX → built-in. */
+/**
+ * Stage 6: API Gateway's own error responses: the specific type if customised, else DEFAULT_4XX or
+ * DEFAULT_5XX, else the built-in one.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '../../model'
 import { formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'

@@ -1,4 +1,8 @@
-/** Stage 2 (AWS): pick the request template, apply passthroughBehavior, render VTL (§2.1). */
+/**
+ * Stage 2 (AWS): pick the request template by Content-Type, apply passthroughBehavior when none
+ * fits, render VTL.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html
+ */
 import type { Diagnostic, Json } from '../../model'
 import { describeLimitHit, formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'
@@ -16,7 +20,9 @@ import { applyRequestParameters } from './request-parameters'
 export type CustomRequest = {
   payloadText: string
   template?: string
-  /** `integration.request.header.X-Amz-Invocation-Type` mapped to `'Event'`: asynchronous invoke. */
+  /**
+   * `integration.request.header.X-Amz-Invocation-Type` mapped to `'Event'`: asynchronous invoke.
+   */
   asyncInvoke?: boolean
   /** Headers the `integration.request.header.*` mappings add to the Invoke call. */
   endpointHeaders?: HeaderPair[]

@@ -1,4 +1,8 @@
-/** Stage 4 (AWS): select the integration response, map headers, render the template (§2.2, §2.3). */
+/**
+ * Stage 4 (AWS): select the integration response (rule-table.ts), map headers, render the
+ * response template.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
+ */
 import type { Diagnostic, IntegrationResponse, Json, RuleTable, TraceEntry } from '../../model'
 import { describeLimitHit, formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'
@@ -62,7 +66,10 @@ export function selectIntegrationResponse(
   }
 }
 
-/** Picks the response template by the request's Accept header (§2.3). */
+/**
+ * Picks the response template by the request's Accept header (the first media type listed; no
+ * Accept means application/json).
+ */
 export function pickResponseTemplate(
   templates: Record<string, string>,
   accept: string | undefined,

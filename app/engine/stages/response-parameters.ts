@@ -1,4 +1,8 @@
-/** Method response header mappings of a custom integration response (§2.3). */
+/**
+ * Method response header mappings of a custom integration response (from static values, the
+ * integration response's headers or its JSON body).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
+ */
 import type { Diagnostic, Json, MethodResponse } from '../../model'
 import { formatEditorId } from '../../model'
 import { REMAPPED_RESPONSE_HEADERS, SUPPRESSED_RESPONSE_HEADERS } from '../defaults'
