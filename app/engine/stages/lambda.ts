@@ -129,8 +129,8 @@ export function parsePayload(payloadText: string): { value: Json } | null {
 }
 
 /** Byte size over Lambda's limit; the cheap length test skips the UTF-8 count for small text. */
-function overLimit(text: string): boolean {
-  return text.length * 3 > LAMBDA_PAYLOAD_LIMIT && utf8Length(text) > LAMBDA_PAYLOAD_LIMIT
+function overLimit(text: string, limit = LAMBDA_PAYLOAD_LIMIT): boolean {
+  return text.length * 3 > limit && utf8Length(text) > limit
 }
 
 /** How the integration request shapes the Invoke call. */
@@ -242,10 +242,15 @@ export function invokeLambda(
   let answer: ReturnType<typeof responsePayload> = asyncInvoke
     ? { text: '' }
     : responsePayload(outcome, payloadText, parsed.value)
-  if (overLimit(answer.text)) {
+  // The response limit is the meter's `response-size` (Lambda's 6 MB unless a caller sets another).
+  const responseLimit = env.meter.limits['response-size']
+  if (
+    overLimit(answer.text, responseLimit) &&
+    env.meter.exceeds('response-size', utf8Length(answer.text))
+  ) {
     // Lambda itself turns a result over its 6 MB response limit into a function error.
     // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-    const errorMessage = `Response payload size exceeded maximum allowed payload size (${LAMBDA_PAYLOAD_LIMIT} bytes).`
+    const errorMessage = `Response payload size exceeded maximum allowed payload size (${responseLimit} bytes).`
     answer = {
       text: JSON.stringify({ errorMessage, errorType: 'Function.ResponseSizeTooLarge' }),
       functionError: 'Unhandled',
