@@ -162,6 +162,33 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       }),
   },
   {
+    name: 'the rule table is the one authority: at most its chosen rule is selected, and it gives the status',
+    build: () =>
+      fc.property(scenario(), (s) => {
+        const sim = simulate(s, createEnv())
+        const { rules: table } = sim
+        const selected = table.rules.filter((r) => r.selected).map((r) => r.key)
+        check(
+          JSON.stringify(selected) ===
+            JSON.stringify(table.chosen === undefined ? [] : [table.chosen]),
+          `selected ${JSON.stringify(selected)}, chosen ${String(table.chosen)}`,
+        )
+        check(
+          table.status === 'applied' || table.chosen === undefined,
+          'a table that does not apply chose',
+        )
+        const gateway = sim.trace.find((t) => t.stage === 'gateway-response')
+        const mapped = sim.trace.find((t) => t.stage === 'integration-response')
+        const overridden = mapped?.notes.some((n) => n.includes('responseOverride.status sets'))
+        const chosen = table.rules.find((r) => r.key === table.chosen)
+        if (chosen && gateway?.status === 'skipped' && !overridden)
+          check(
+            sim.response.statusCode === Number(chosen.statusCode),
+            `chose ${chosen.statusCode}, answered ${sim.response.statusCode}`,
+          )
+      }),
+  },
+  {
     name: "a budgeted simulation (the page's quick answer) equals the worker's or gives up",
     build: () =>
       fc.property(scenario(), (s) => {
