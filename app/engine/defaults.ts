@@ -18,19 +18,28 @@ export const INVOKE_FAILURES = [
   'integrationHttpMethodNotPost',
 ] as const satisfies readonly InvokeFailure[]
 
-/** PutIntegration default (§2.1). */
+/**
+ * PutIntegration's default passthroughBehavior.
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_PutIntegration.html
+ */
 export const DEFAULT_PASSTHROUGH = 'WHEN_NO_MATCH'
 
 /** Integration latency shown in the log; nothing runs, so this is a fixed, plausible value. */
 export const SIMULATED_LATENCY_MS = 25
 
-/** Lambda's synchronous payload limit in bytes, request and response (§6). */
+/**
+ * Lambda's synchronous invocation payload limit in bytes, request and response.
+ * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ */
 export const LAMBDA_PAYLOAD_LIMIT = 6291556
 
-/** Values in the console log are cut after this many characters (§4.1). */
+/** Values in the console's test log are cut after this many characters, then " [TRUNCATED]". */
 export const LOG_VALUE_LIMIT = 1000
 
-/** Client request headers API Gateway never forwards to a Lambda backend (§1.1), lower-case. */
+/**
+ * Client request headers API Gateway never forwards to a Lambda backend, lower-case.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html
+ */
 export const DROPPED_REQUEST_HEADERS: ReadonlySet<string> = new Set([
   'connection',
   'content-length',
@@ -46,7 +55,7 @@ export const DROPPED_REQUEST_HEADERS: ReadonlySet<string> = new Set([
   'www-authenticate',
 ])
 
-/** `integration.request.header.<Name>` targets that make every call fail with 500 (§2.4). */
+/** `integration.request.header.<Name>` targets that make every call fail with 500 (observed). */
 export const FORBIDDEN_INTEGRATION_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'connection',
@@ -57,7 +66,10 @@ export const FORBIDDEN_INTEGRATION_HEADERS: ReadonlySet<string> = new Set([
   'transfer-encoding',
 ])
 
-/** Mapped response headers API Gateway sends as `x-amzn-Remapped-<Name>` (§2.3). */
+/**
+ * Mapped response headers API Gateway sends as `x-amzn-Remapped-<Name>`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html
+ */
 export const REMAPPED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'connection',
@@ -75,19 +87,25 @@ export const REMAPPED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'www-authenticate',
 ])
 
-/** Mapped response headers that never reach the client (§2.3): dropped, or replaced by AWS's own. */
+/**
+ * Mapped response headers that never reach the client: dropped, or replaced by AWS's own.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html
+ */
 export const SUPPRESSED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'transfer-encoding',
   'via',
 ])
 
-/** Request headers that reach a proxy event Pascal-cased (CloudFront edge, §1.1). */
+/** Request headers that reach a proxy event Pascal-cased (by the CloudFront edge). */
 export const PASCAL_CASED_REQUEST_HEADERS: Readonly<Record<string, string>> = {
   authorization: 'Authorization',
   'user-agent': 'User-Agent',
 }
 
-/** The only keys a payload-1.0 proxy result may have (§1.2). */
+/**
+ * The only keys a payload format 1.0 proxy result may have.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
 export const PROXY_RESULT_KEYS: ReadonlySet<string> = new Set([
   'statusCode',
   'headers',
@@ -96,7 +114,10 @@ export const PROXY_RESULT_KEYS: ReadonlySet<string> = new Set([
   'isBase64Encoded',
 ])
 
-/** A built-in gateway response type: its default status and message (§3.1, §3.2). */
+/**
+ * A built-in gateway response type: its default status and message.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 export type GatewayResponseDefault = {
   /** Default status; `undefined` for DEFAULT_4XX/5XX (they keep the status they are given). */
   status?: number
@@ -106,7 +127,10 @@ export type GatewayResponseDefault = {
   errorType: string
 }
 
-/** Every gateway response type AWS accepts (§3.1), with what API Gateway sends by default. */
+/**
+ * Every gateway response type AWS accepts, with what API Gateway sends by default.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 export const GATEWAY_RESPONSE_DEFAULTS: Readonly<Record<string, GatewayResponseDefault>> = {
   ACCESS_DENIED: { status: 403, message: 'Forbidden', errorType: 'AccessDeniedException' },
   API_CONFIGURATION_ERROR: {
@@ -171,5 +195,5 @@ export const GATEWAY_RESPONSE_DEFAULTS: Readonly<Record<string, GatewayResponseD
   WAF_FILTERED: { status: 403, message: 'Forbidden', errorType: 'WafFilteredException' },
 }
 
-/** The gateway-response template every type has until customised (§3.1). */
+/** The gateway-response template every type has until customised. */
 export const DEFAULT_GATEWAY_TEMPLATE = '{"message":$context.error.messageString}'

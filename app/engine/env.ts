@@ -1,4 +1,5 @@
 /** The injected, non-deterministic inputs of a simulation. */
+import { createMeter, type Meter } from '../model'
 
 /** Everything non-deterministic the engine needs, injected. */
 export type EngineEnv = {
@@ -10,16 +11,18 @@ export type EngineEnv = {
   accountId: string
   apiId: string
   /**
-   * Evaluation keys (`pattern:<statusCode>`, `template:<editorId>`) that exceeded the time budget
-   * in an earlier run: the engine does not evaluate them and reports
-   * "stopped: exceeded time budget" as their outcome.
+   * Counts every limit of the run (regex steps, template steps, loop iterations and output,
+   * response size, work, wall time), made by the caller with `createMeter`. Each pattern or
+   * template is evaluated through `meter.evaluate(<editor id>, …)`, which announces it, skips it
+   * when it was stopped in an earlier run, and stops it past the meter's wall-time budget.
    */
-  stopped?: readonly string[]
-  /** Called with an evaluation key just before a pattern or template is evaluated. */
-  onEvaluate?: (key: string) => void
+  meter: Meter
 }
 
-/** A deterministic env (fixed clock, counter-based ids) for tests and the UI. */
+/**
+ * A deterministic env (fixed clock, counter-based ids) for tests and the UI, with a meter that
+ * has the default limits and no budget unless `overrides.meter` gives one.
+ */
 export function createEnv(overrides: Partial<EngineEnv> = {}): EngineEnv {
   let n = 0
   return {
@@ -28,16 +31,7 @@ export function createEnv(overrides: Partial<EngineEnv> = {}): EngineEnv {
     region: 'us-east-1',
     accountId: '123456789012',
     apiId: 'a1b2c3d4e5',
+    meter: createMeter(),
     ...overrides,
   }
-}
-
-/** The outcome text shown for an evaluation skipped because of the time budget. */
-export const STOPPED_OUTCOME = 'stopped: exceeded time budget'
-
-/** Asks the budget hooks whether `key` may run; reports it to `onEvaluate` when it may. */
-export function mayEvaluate(env: EngineEnv, key: string): boolean {
-  if (env.stopped && env.stopped.includes(key)) return false
-  env.onEvaluate?.(key)
-  return true
 }

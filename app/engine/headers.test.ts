@@ -17,7 +17,7 @@ describe('media types', () => {
     expect(firstMediaType('image/webp,image/png,*/*;q=0.8')).toBe('image/webp')
   })
 
-  it('matches binary media types like API Gateway (§1.4)', () => {
+  it('matches binary media types like API Gateway (exact type/subtype, or a type/* entry)', () => {
     const table: [string, string[], boolean][] = [
       ['image/png', ['image/png'], true],
       ['image/png', ['image/*'], true],

@@ -32,7 +32,9 @@ export function lastHeader(headers: readonly HeaderPair[], name: string): string
   return found
 }
 
-/** Sets a header, replacing the first one of the same name (any casing) in place, else appending. */
+/**
+ * Sets a header, replacing the first one of the same name (any casing) in place, else appending.
+ */
 export function setHeader(headers: HeaderPair[], name: string, value: string): void {
   const lower = name.toLowerCase()
   const index = headers.findIndex(([n]) => n.toLowerCase() === lower)
@@ -46,15 +48,18 @@ export function mimeOf(value: string): string {
   return (semi >= 0 ? value.slice(0, semi) : value).trim().toLowerCase()
 }
 
-/** The first media type of an Accept header: API Gateway honours only that one (§1.4). */
+/**
+ * The first media type of an Accept header: API Gateway honours only that one.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html
+ */
 export function firstMediaType(accept: string): string {
   const comma = accept.indexOf(',')
   return mimeOf(comma >= 0 ? accept.slice(0, comma) : accept)
 }
 
 /**
- * Whether a media type is binary for the API (§1.4): exact `type/subtype`, or an entry
- * `type/*`. A wildcard on the left never matches (`proxy-binary-left-wildcard-not-supported`).
+ * Whether a media type is binary for the API: exact `type/subtype`, or an entry `type/*`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html). A wildcard on the left never matches (`proxy-binary-left-wildcard-not-supported`).
  */
 export function matchBinaryMediaType(
   mime: string,
@@ -67,7 +72,7 @@ export function matchBinaryMediaType(
     const entry = String(raw).trim().toLowerCase()
     // `*/*` is what AWS's docs suggest for "everything binary"; not covered by recordings.
     if (entry === '*/*') return raw
-    // A wildcard type never matches, not even the same literal text (§1.4).
+    // A wildcard type never matches, not even the same literal text (observed).
     if (entry.startsWith('*/')) continue
     if (entry === mime) return raw
     if (entry.endsWith('/*') && entry.slice(0, -2) === type) return raw

@@ -4,7 +4,7 @@
  * `validateScenario` checks untrusted JSON before it becomes a scenario.
  */
 export type { EngineEnv } from './env'
-export { createEnv, STOPPED_OUTCOME } from './env'
+export { createEnv } from './env'
 export { INVOKE_FAILURES } from './defaults'
 export { simulate } from './simulate'
 export { formatLogTimestamp } from './log'

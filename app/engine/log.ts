@@ -1,4 +1,7 @@
-/** The console "Test" execution log (§4 of the fact sheet): timestamps, truncation, lines. */
+/**
+ * The console "Test" execution log: Java Date timestamps, values cut at 1000 characters, lines.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-test-method.html
+ */
 import { LOG_VALUE_LIMIT } from './defaults'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']

@@ -56,7 +56,7 @@ function conforms(schema: JsonSchema, value: unknown): boolean {
 }
 
 describe('PROXY_RESULT_SCHEMA', () => {
-  // Rows of aws-behaviour.md §1.2: true = API Gateway accepts the result, false = 502.
+  // Proxy results: true = API Gateway accepts it, false = 502 (Malformed Lambda proxy response).
   const table: [unknown, boolean][] = [
     [{ statusCode: 200 }, true],
     [{ statusCode: 200, headers: { 'test-header': 'value', 'header-bool': true } }, true],

@@ -1,8 +1,9 @@
 /**
  * JSON Schemas (draft-07, plain data) for the JSON editors: the Lambda proxy result, the Lambda
  * error payload and the scenario import file. The descriptions are what the editor shows on
- * hover, so they say what API Gateway does with each field (facts from
- * `../shared/reference/aws-behaviour.md` §1.2, §1.3, §2.2).
+ * hover, so they say what API Gateway does with each field (facts recorded from AWS; see
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ * and https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html).
  */
 
 import { INVOKE_FAILURES } from './defaults'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Scenario, Simulation } from '../model'
+import { createMeter, type Scenario, type Simulation } from '../model'
 import { createEnv } from './env'
 import { DUMMY_ERROR, HELLO, customScenario, proxyScenario } from './scenario-builders.test-support'
 import { simulate } from './simulate'
@@ -35,8 +35,9 @@ describe('simulate: the seed walkthrough', () => {
       createEnv(),
     )
     expect(sim.response.statusCode).toBe(400)
-    const rules = sim.trace.find((t) => t.stage === 'integration-response')?.rules
-    expect(rules?.map((r) => [r.statusCode, r.outcome, r.selected])).toEqual([
+    const rules = sim.rules.rules
+    expect(sim.rules.status).toBe('applied')
+    expect(rules.map((r) => [r.statusCode, r.outcome, r.selected])).toEqual([
       ['200', 'default', false],
       ['400', 'matched', true],
     ])
@@ -60,7 +61,7 @@ describe('simulate: the seed walkthrough', () => {
 })
 
 describe('simulate: the execution log', () => {
-  it('writes the console sequence of a custom success (§4.4)', () => {
+  it('writes the console test log sequence of a custom success', () => {
     expect(steps(simulate(customScenario(), createEnv()))).toEqual([
       'Starting execution for request: 00000000-0000-4000-8000-000000000001',
       'HTTP Method: GET, Resource Path: /lambda',
@@ -165,14 +166,27 @@ describe('simulate: budget hooks', () => {
       },
       { lambda: DUMMY_ERROR },
     )
-    const sim = simulate(
-      s,
-      createEnv({ stopped: ['pattern:400'], onEvaluate: (k) => seen.push(k) }),
-    )
-    expect(seen).toEqual(['pattern:500'])
+    const meter = createMeter({
+      skip: ['integration.responses.400.selectionPattern'],
+      onEvaluate: (k) => {
+        if (k !== null) seen.push(k)
+      },
+    })
+    const sim = simulate(s, createEnv({ meter }))
+    expect(seen).toEqual(['integration.responses.500.selectionPattern'])
     expect(sim.response.statusCode).toBe(500)
-    const rules = sim.trace.find((t) => t.stage === 'integration-response')?.rules
-    expect(rules?.find((r) => r.statusCode === '400')?.outcome).toBe('stopped')
+    const rule = sim.rules.rules.find((r) => r.statusCode === '400')
+    expect(rule?.outcome).toBe('stopped')
+    expect(sim.limits).toEqual([
+      {
+        limit: 'wall-time',
+        count: 0,
+        max: 0,
+        key: 'integration.responses.400.selectionPattern',
+        earlier: true,
+      },
+    ])
+    expect(sim.log.some((l) => l.includes('(simulator) stopped'))).toBe(true)
     expect(
       sim.diagnostics.some((d) => d.source === 'integration.responses.400.selectionPattern'),
     ).toBe(true)

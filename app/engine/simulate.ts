@@ -1,6 +1,14 @@
 /** Runs one request through the six stages of DESIGN.md and assembles the Simulation. */
-import type { Diagnostic, Json, Scenario, Simulation, StageName, TraceEntry } from '../model'
-import { abandonIfBudgeted } from '../regex'
+import type {
+  Diagnostic,
+  Json,
+  RuleTable,
+  Scenario,
+  Simulation,
+  StageName,
+  TraceEntry,
+} from '../model'
+import { describeLimitHit, formatEditorId, parseEditorId } from '../model'
 import { DEFAULT_STAGE } from './defaults'
 import type { EngineEnv } from './env'
 import { startExecutionLog } from './log'
@@ -16,6 +24,7 @@ import {
 } from './stages/integration-response-custom'
 import { convertProxyResult } from './stages/integration-response-proxy'
 import { invokeLambda, parsePayload } from './stages/lambda'
+import { evaluateRuleTable } from './stages/rule-table'
 import { routeMethodRequest } from './stages/method-request'
 import { checkMethodResponse, finalizeResponse } from './stages/method-response'
 import type {
@@ -55,27 +64,45 @@ function runCustomResponse(
   routed: RoutedRequest,
   answer: Extract<InvokeResult, { kind: 'response' }>,
   traces: Partial<Record<StageName, TraceEntry>>,
-): { draft?: DraftResponse; failure?: GatewayFailure } {
+): { draft?: DraftResponse; failure?: GatewayFailure; table: RuleTable } {
   if (answer.functionError !== undefined)
-    // Logged for any Lambda function error; for custom integrations this is inferred (§4.4).
+    // Logged for any Lambda function error (recorded for proxy; inferred for custom integrations).
     ctx.log.add(
       `Lambda execution failed with status 200 due to customer function error: ${answer.errorMessage ?? ''}. Lambda request id: ${answer.lambdaRequestId}`,
     )
   const selected = selectIntegrationResponse(ctx, answer)
+  const table = selected.table
   traces['integration-response'] = selected.trace
-  if (!selected.output) return { failure: selected.failure }
+  if (!selected.output) return { failure: selected.failure, table }
   const checked = checkMethodResponse(ctx, selected.output)
   traces['method-response'] = checked.trace
-  if (!checked.output) return { failure: checked.failure }
+  if (!checked.output) return { failure: checked.failure, table }
   const mapped = mapIntegrationResponse(ctx, routed, answer, selected.output, selected.trace)
   traces['integration-response'] = mapped.trace
-  return { draft: mapped.output, failure: mapped.failure }
+  return { draft: mapped.output, failure: mapped.failure, table }
+}
+
+/** The stage whose pattern or template an evaluation key (an editor id) names. */
+function stageOfEvaluation(key: string | undefined): StageName {
+  const ref = key === undefined ? undefined : parseEditorId(key)
+  switch (ref?.kind) {
+    case 'request-template':
+      return 'integration-request'
+    case 'gateway-template':
+      return 'gateway-response'
+    case 'selection-pattern':
+    case 'response-template':
+      return 'integration-response'
+    default:
+      return 'lambda'
+  }
 }
 
 /** Runs the pipeline; may throw only on engine bugs (caught by `simulate`). */
 function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
   const now = env.now()
   const requestId = env.nextId()
+  const hitsBefore = env.meter.hits.length
   const stage = scenario.setup.stageName || DEFAULT_STAGE
   const ctx: RunContext = {
     scenario,
@@ -95,6 +122,7 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
   let payloadText: string | undefined
   // `undefined` when the function was never invoked (the UI relies on it).
   let lambdaEvent: Json | undefined
+  let table: RuleTable | undefined
 
   const mr = routeMethodRequest(ctx)
   traces['method-request'] = mr.trace
@@ -111,10 +139,11 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
       lambdaEvent = parsed ? parsed.value : payloadText
       const custom = isProxy ? undefined : (ir.output as CustomRequest)
       const invoked = invokeLambda(ctx, payloadText, {
-        payloadEditor:
+        payloadEditor: formatEditorId(
           custom?.template !== undefined
-            ? `integration.requestTemplates.${custom.template}`
-            : 'request.body',
+            ? { kind: 'request-template', contentType: custom.template }
+            : { kind: 'request', field: 'body' },
+        ),
         asyncInvoke: custom?.asyncInvoke === true,
         endpointHeaders: custom?.endpointHeaders ?? [],
         parsedPayload: parsed,
@@ -123,13 +152,16 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
       const answer = invoked.output
       if (!answer || answer.kind === 'failure') failure = invoked.failure
       else if (isProxy) {
+        table = evaluateRuleTable(ctx, answer, false).table
         const converted = convertProxyResult(ctx, routed, answer)
         traces['integration-response'] = converted.trace
         draft = converted.output
         failure = converted.failure
-      } else ({ draft, failure } = runCustomResponse(ctx, routed, answer, traces))
+      } else ({ draft, failure, table } = runCustomResponse(ctx, routed, answer, traces))
     }
   }
+
+  const rules = table ?? evaluateRuleTable(ctx, undefined, !isProxy).table
 
   let response: Simulation['response']
   if (draft) {
@@ -166,7 +198,17 @@ function runPipeline(scenario: Scenario, env: EngineEnv): Simulation {
   // Scenario checks first (cheap, and the model promises them here), then each stage's.
   const diagnostics: Diagnostic[] = [...validateScenario(scenario).diagnostics]
   for (const entry of trace) diagnostics.push(...entry.diagnostics)
-  const sim: Simulation = { response, trace, log, lambdaEvent, diagnostics }
+  // A table that did not choose (proxy, not reached) still reports its patterns' problems.
+  if (rules.status !== 'applied') for (const r of rules.rules) diagnostics.push(...r.diagnostics)
+  const sim: Simulation = { response, trace, log, lambdaEvent, diagnostics, rules }
+  const hits = env.meter.hits.slice(hitsBefore)
+  if (hits.length > 0) {
+    sim.limits = hits
+    for (const hit of hits) {
+      const stage = stageOfEvaluation(hit.key)
+      trace.find((t) => t.stage === stage)?.notes.push(`Limit: ${describeLimitHit(hit)}.`)
+    }
+  }
   if (payloadText !== undefined && traces.lambda) sim.lambdaEventText = payloadText
   return sim
 }
@@ -176,8 +218,13 @@ export function simulate(scenario: Scenario, env: EngineEnv): Simulation {
   try {
     return runPipeline(scenario, env)
   } catch (error) {
-    // A budgeted run (the page's speculative one) leaves unexpected failures to the worker.
-    abandonIfBudgeted()
+    // Under a work allowance (the page's speculative run) an unexpected failure voids the run
+    // (meter.gaveUp): the worker answers instead.
+    try {
+      env.meter.abandon()
+    } catch {
+      // Recorded in meter.gaveUp.
+    }
     const message = error instanceof Error ? error.message : String(error)
     const d = diagnostic(
       'scenario',
@@ -207,6 +254,11 @@ export function simulate(scenario: Scenario, env: EngineEnv): Simulation {
       log: [],
       lambdaEvent: undefined,
       diagnostics: [d],
+      rules: {
+        status: 'not-reached',
+        reason: 'The simulator failed before the integration response.',
+        rules: [],
+      },
     }
   }
 }

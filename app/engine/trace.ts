@@ -1,17 +1,9 @@
 /** Shared pipeline types and the constructors of trace entries. */
-import type {
-  Diagnostic,
-  InvokeFailure,
-  Json,
-  RuleEvaluation,
-  Scenario,
-  StageName,
-  TraceEntry,
-} from '../model'
+import type { Diagnostic, InvokeFailure, Json, Scenario, StageName, TraceEntry } from '../model'
+import { describeLimitHit, type LimitHit } from '../model'
 import type { HeaderPair } from './headers'
 import type { ExecutionLog } from './log'
 import type { EngineEnv } from './env'
-import { STOPPED_OUTCOME } from './env'
 
 /** What every stage can read and append to while one request runs. */
 export type RunContext = {
@@ -46,13 +38,16 @@ export type RoutedRequest = {
   hasQuery: boolean
   /** Every header the client sent, in order. */
   headers: HeaderPair[]
-  /** The headers API Gateway forwards (§1.1 drops twelve). */
+  /** The headers API Gateway forwards (it drops twelve; see defaults.ts). */
   forwardedHeaders: HeaderPair[]
   /** The raw body; `undefined` when the client sent none. */
   body: string | undefined
 }
 
-/** An error API Gateway answers itself, through a gateway response (§3). */
+/**
+ * An error API Gateway answers itself, through a gateway response.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 export type GatewayFailure = {
   /** Gateway response type, e.g. `INTEGRATION_FAILURE`. */
   type: string
@@ -62,7 +57,7 @@ export type GatewayFailure = {
   message: string
   /**
    * Integration-side failures carry a fixed body `{"message": "..."}` (with a space) instead
-   * of the rendered default template (§3.2, discrepancy 6).
+   * of the rendered default template (recorded from AWS).
    */
   literalBody: boolean
   /** `x-amzn-ErrorType` when it differs from the type's default. */
@@ -123,7 +118,6 @@ export function traceEntry(
     output?: Json
     notes?: string[]
     diagnostics?: Diagnostic[]
-    rules?: RuleEvaluation[]
   } = {},
 ): TraceEntry {
   const entry: TraceEntry = {
@@ -135,7 +129,6 @@ export function traceEntry(
   }
   if (extra.input !== undefined) entry.input = extra.input
   if (extra.output !== undefined) entry.output = extra.output
-  if (extra.rules !== undefined) entry.rules = extra.rules
   return entry
 }
 
@@ -158,18 +151,25 @@ export function diagnostic(
   return d
 }
 
-/** The diagnostic of a pattern or template the time budget stopped: `consequence` says what we did. */
+/**
+ * The diagnostic of a pattern or template the meter's budget stopped (`hit` says which limit and
+ * at what count; `consequence` what we did instead). Also noted in the execution log, marked as
+ * the simulator's own line (AWS has no such limit).
+ */
 export function budgetStopped(
-  source: string,
+  ctx: RunContext,
+  hit: LimitHit,
   consequence: string,
   hint?: string,
   span?: Diagnostic['span'],
 ): Diagnostic {
+  const what = describeLimitHit(hit)
+  ctx.log.add(`(simulator) ${what}`)
   return diagnostic(
-    source,
+    hit.key ?? 'scenario',
     'error',
     'budget.stopped',
-    `${STOPPED_OUTCOME}: ${consequence}`,
+    `${what}: ${consequence}`,
     hint,
     span,
   )

@@ -289,7 +289,8 @@ describe('validateScenario', () => {
   })
 
   it('knows exactly the 21 gateway response types of the AWS ValidationException text', () => {
-    // aws-behaviour.md §3.1, recorded enum.
+    // The gateway response types AWS accepts (recorded enum):
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
     const recorded =
       'REQUEST_TOO_LARGE, RESOURCE_NOT_FOUND, AUTHORIZER_CONFIGURATION_ERROR, MISSING_AUTHENTICATION_TOKEN, BAD_REQUEST_BODY, INVALID_SIGNATURE, INVALID_API_KEY, BAD_REQUEST_PARAMETERS, AUTHORIZER_FAILURE, UNAUTHORIZED, INTEGRATION_TIMEOUT, ACCESS_DENIED, DEFAULT_4XX, DEFAULT_5XX, WAF_FILTERED, QUOTA_EXCEEDED, THROTTLED, API_CONFIGURATION_ERROR, UNSUPPORTED_MEDIA_TYPE, INTEGRATION_FAILURE, EXPIRED_TOKEN'
     expect([...GATEWAY_RESPONSE_TYPES].sort()).toEqual(recorded.split(', ').sort())

@@ -7,7 +7,8 @@ export type Span = {
 }
 
 /**
- * Which editor (text field) a diagnostic belongs to. Stable dotted paths:
+ * Which editor (text field) a diagnostic belongs to, as text. Made only by `formatEditorId` from
+ * a typed `EditorRef` and read back only by `parseEditorId` (editor-ref.ts). Stable dotted paths:
  * - `request.body`, `request.path`, `request.query`, `request.headers`
  * - `lambda.payload` (the result or error JSON the function gives back)
  * - `integration.requestTemplates.<contentType>`

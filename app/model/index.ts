@@ -17,7 +17,12 @@ export type {
 export type {
   ClientResponse,
   RuleEvaluation,
+  RuleTable,
   Simulation,
   StageName,
   TraceEntry,
 } from './simulation'
+export type { EditorRef } from './editor-ref'
+export { formatEditorId, formatEditorPrefix, parseEditorId } from './editor-ref'
+export type { LimitHit, LimitName, MeterLimits, MeterOptions, Metered } from './meter'
+export { createMeter, DEFAULT_METER_LIMITS, describeLimitHit, LimitExceeded, Meter } from './meter'

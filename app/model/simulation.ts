@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic'
+import type { LimitHit } from './meter'
 import type { Json } from './scenario'
 
 /** The six stages of DESIGN.md, in pipeline order. */
@@ -24,20 +25,69 @@ export type TraceEntry = {
   /** Explanations in order, e.g. "pattern `.*Dummy.*` matched errorMessage". */
   notes: string[]
   diagnostics: Diagnostic[]
-  /** Custom integration only: each integration response tried, in order. */
-  rules?: RuleEvaluation[]
+}
+
+/**
+ * The integration response table as the engine used it: the one place that says which rule a
+ * Lambda answer selects. The page shows this table and nothing else about rule state.
+ */
+export type RuleTable = {
+  /**
+   * `applied`: a custom (AWS) integration chose its response from these rules.
+   * `ignored`: a Lambda proxy integration; API Gateway does not use integration responses, so
+   * the rules are matched for learning only and none is chosen.
+   * `not-reached`: no Invoke answer (the request failed earlier, or the invocation failed), so
+   * no pattern was matched; patterns are only compiled.
+   */
+  status: 'applied' | 'ignored' | 'not-reached'
+  /** Why the table applies, is ignored, or was not reached, in words. */
+  reason: string
+  /**
+   * What the patterns were matched against: the function error's errorMessage, or "" when the
+   * function succeeded. Undefined when not reached.
+   */
+  subject?: { text: string; from: 'errorMessage' | 'success' }
+  /** Every integration response, in the order API Gateway's record holds them (by status key). */
+  rules: RuleEvaluation[]
+  /** Status key of the chosen rule; undefined when none was (or the table does not apply). */
+  chosen?: string
+  /**
+   * How `chosen` was found: `matched` (exactly one pattern matched), `default` (none matched; the
+   * rule with an empty pattern), `uncertain` (several patterns matched: AWS does not document
+   * which wins, the lab takes the first by status key), `none` (nothing matched, no default).
+   */
+  choice?: 'matched' | 'default' | 'uncertain' | 'none'
 }
 
 /** How one integration response's selection pattern fared. */
 export type RuleEvaluation = {
-  /** The integration response's status code (its key). */
+  /** The integration response's key in `integrationResponses`. */
+  key: string
+  /** Its status code. */
   statusCode: string
   selectionPattern: string
-  /** The string it was matched against (errorMessage, or "" on success). */
-  subject: string
-  outcome: 'matched' | 'not-matched' | 'default' | 'invalid' | 'untranslatable' | 'stopped'
-  /** Why it did not match, in words. */
+  /** False when Java would reject the pattern or the lab cannot reproduce it (see diagnostics). */
+  compiled: boolean
+  /** The string it was matched against (see RuleTable.subject); undefined when not evaluated. */
+  subject?: string
+  /**
+   * `default`: empty pattern. `invalid`: Java rejects the pattern (or AWS the status code).
+   * `untranslatable`: the lab cannot reproduce it exactly, counted as not matching. `stopped`:
+   * the meter's budget stopped it, counted as not matching. `not-evaluated`: the table was not
+   * reached.
+   */
+  outcome:
+    | 'matched'
+    | 'not-matched'
+    | 'default'
+    | 'invalid'
+    | 'untranslatable'
+    | 'stopped'
+    | 'not-evaluated'
+  /** Why it did not match (the regex module's explanation), or what stopped it, in words. */
   explanation?: string
+  /** Problems with the pattern, with spans into it (compile errors, budget stops). */
+  diagnostics: Diagnostic[]
   /** Whether this rule was the one selected. */
   selected: boolean
 }
@@ -65,4 +115,8 @@ export type Simulation = {
   lambdaEventText?: string
   /** Every diagnostic of every stage plus scenario validation, for editor markers. */
   diagnostics: Diagnostic[]
+  /** The integration response table: each rule, how it fared, and which was chosen. */
+  rules: RuleTable
+  /** Limits that stopped some work during the run (see Meter), when any did. */
+  limits?: LimitHit[]
 }

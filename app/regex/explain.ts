@@ -5,28 +5,31 @@
  */
 import { compileJavaPattern } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
-import { abandonIfBudgeted } from './work-budget'
+import type { Meter } from '../model'
 import { findFrom, wholeMatch } from './run'
+
+/** Steps an explanation may spend finding how far the pattern got. */
+const REACH_STEPS = 50_000
 
 const TERMINATOR = /[\n\r\u0085\u2028\u2029]/
 
-function matchesWhole(pattern: string, subject: string): boolean {
+function matchesWhole(pattern: string, subject: string, meter: Meter): boolean {
   const c = compileJavaPattern(pattern)
   if (c.kind !== 'ok') return false
-  const r = wholeMatch(c, subject)
+  const r = wholeMatch(c, subject, meter)
   return r !== null && r !== 'too-complex'
 }
 
 /** How far a whole-string match attempt got before every path failed. */
-function furthestReach(pattern: string, subject: string): number {
+function furthestReach(pattern: string, subject: string, meter: Meter): number {
   const c = compileJavaPattern(pattern)
   if (c.kind !== 'ok') return 0
-  const jm = new JavaMatcher(subject, c.translation.groupCount, 0, 50_000)
+  const jm = new JavaMatcher(subject, c.translation.groupCount, 0, meter, REACH_STEPS)
   try {
     jm.m(c.parsed.root, 0, (e) => e === subject.length)
   } catch (e) {
     if (!(e instanceof StepLimitError) && !(e instanceof RangeError)) throw e
-    if (e instanceof RangeError) abandonIfBudgeted()
+    if (e instanceof RangeError) meter.abandon()
   }
   return jm.reach
 }
@@ -40,8 +43,8 @@ const describeChar = (ch: string) =>
 const quote = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)
 
 /** A person-readable explanation of a failed whole-string match. */
-export function explainMismatch(pattern: string, subject: string): string {
-  const reach = furthestReach(pattern, subject)
+export function explainMismatch(pattern: string, subject: string, meter: Meter): string {
+  const reach = furthestReach(pattern, subject, meter)
   const parts: string[] = []
   if (reach === 0) parts.push('The pattern does not match even the start of the message.')
   else if (reach >= subject.length)
@@ -64,7 +67,7 @@ export function explainMismatch(pattern: string, subject: string): string {
     ['(?i)', 'Letter case differs: start the pattern with (?i) to ignore case.'],
   ]
   for (const [flag, text] of fixes) {
-    if (text && matchesWhole(`${flag}${pattern}`, subject))
+    if (text && matchesWhole(`${flag}${pattern}`, subject, meter))
       return [...parts, `Likely cause: ${text}`].join(' ')
   }
   // A pattern that already starts and ends with "anything" cannot be failing for want of a wrap.
@@ -72,7 +75,7 @@ export function explainMismatch(pattern: string, subject: string): string {
     /^(\(\?[a-zA-Z]+\))?(\.\*|\[\\s\\S\]\*)/.test(pattern) && /(\.\*|\[\\s\\S\]\*)$/.test(pattern)
   const c = compileJavaPattern(pattern)
   if (c.kind === 'ok' && !wrapped) {
-    const found = findFrom(c, subject, 0)
+    const found = findFrom(c, subject, 0, 0, meter)
     if (found && found !== 'too-complex' && (found.end > found.start || pattern === '')) {
       const head = `${lineBreak >= 0 ? '(?s)' : ''}${pattern.startsWith('.*') ? '' : '.*'}`
       const tail = pattern.endsWith('.*') ? '' : '.*'
@@ -82,7 +85,7 @@ export function explainMismatch(pattern: string, subject: string): string {
       ].join(' ')
     }
     for (const flag of ['(?s)', '(?i)', '(?is)']) {
-      if (matchesWhole(`${flag}.*(?:${pattern}).*`, subject))
+      if (matchesWhole(`${flag}.*(?:${pattern}).*`, subject, meter))
         return [
           ...parts,
           `Likely cause: the whole message must match, and ${flag === '(?i)' ? 'letter case differs' : 'the message has line breaks'}; try ${flag}.*${pattern}.*`,

@@ -3,7 +3,7 @@
  * Patterns are parsed with Java's own rules, translated to an equivalent JavaScript RegExp
  * (`v` flag), and matched; what cannot be reproduced exactly is reported, never guessed.
  */
-import type { Diagnostic, EditorId } from '../model'
+import { createMeter, type Diagnostic, type EditorId, type Meter } from '../model'
 import { compileJavaPattern } from './compile'
 import type { Compiled } from './compile'
 import { explainMismatch } from './explain'
@@ -12,14 +12,6 @@ import { wholeMatch } from './run'
 export { mayBacktrackCatastrophically } from './backtrack'
 export { javaReplaceAll, javaReplaceFirst, javaSplit, javaStringMatches } from './java-string'
 export type { JavaRegexCall } from './java-string'
-export {
-  abandonIfBudgeted,
-  isWorkBudgeted,
-  spendWork,
-  withWorkBudget,
-  WorkBudgetExceeded,
-} from './work-budget'
-export type { Budgeted } from './work-budget'
 
 /** How a selection pattern fared against one errorMessage. */
 export type SelectionMatch = {
@@ -68,11 +60,12 @@ export function matchSelectionPattern(
   pattern: string,
   subject: string,
   source: EditorId = 'pattern',
+  meter: Meter = createMeter(),
 ): SelectionMatch {
   const compiled = compileJavaPattern(pattern)
   if (compiled.kind !== 'ok')
     return { outcome: compiled.kind, groups: [], diagnostics: compileDiagnostics(compiled, source) }
-  const result = wholeMatch(compiled, subject)
+  const result = wholeMatch(compiled, subject, meter)
   if (result === 'too-complex')
     return {
       outcome: 'untranslatable',
@@ -82,7 +75,7 @@ export function matchSelectionPattern(
           source,
           severity: 'error',
           code: 'regex.too-complex',
-          message: 'Matching this pattern backtracks too much to finish',
+          message: `Matching this pattern backtracks too much to finish (stopped by the regex-steps limit: more than ${meter.limits['regex-steps']} steps)`,
           span: { start: 0, end: pattern.length },
           hint: 'Avoid nested quantifiers such as (a+)+ and repeated groups that can match empty.',
         },
@@ -92,7 +85,7 @@ export function matchSelectionPattern(
   return {
     outcome: 'not-matched',
     groups: [],
-    explanation: explainMismatch(pattern, subject),
+    explanation: explainMismatch(pattern, subject, meter),
     diagnostics: [],
   }
 }

@@ -8,7 +8,7 @@ import type { ClassExpr, RegexNode } from './ast'
 import { asciiLower, unicodeFold, javaUpper, javaLower } from './case-fold'
 import { MAX_REPS, study, studyLookbehind } from './study'
 import { assertionSource, emitClass, GRAPHEME } from './translate'
-import { isWorkBudgeted, spendWork } from './work-budget'
+import type { Meter } from '../model'
 
 type Cont = (i: number) => boolean
 
@@ -35,7 +35,7 @@ function stickyFor(source: string): RegExp {
 
 const cpLen = (cp: number) => (cp > 0xffff ? 2 : 1)
 
-/** Stops a runaway match: the UI also has a worker time budget, this bounds pure-core callers. */
+/** Stops a runaway match past the meter's `regex-steps` limit (or the caller's smaller cap). */
 export class StepLimitError extends Error {}
 
 /** One match attempt over `s`; `caps[2n]`/`caps[2n+1]` are group n's bounds (-1 when unset). */
@@ -44,21 +44,31 @@ export class JavaMatcher {
   /** Furthest offset any character-consuming node reached (for "stopped at offset N"). */
   reach = 0
   private steps = 0
-  /** Charge each step to the open work budget (see work-budget.ts). */
-  private readonly budgeted = isWorkBudgeted()
+  /** Charge each step to the meter's budgets (only under one: see Meter.interruptible). */
+  private readonly budgeted: boolean
+  private readonly stepLimit: number
   constructor(
     private readonly s: string,
     groupCount: number,
     /** Where `\\G` matches: the end of the previous find() (0 at first). */
-    private readonly lastMatchEnd = 0,
-    private readonly stepLimit = 5_000_000,
+    private readonly lastMatchEnd: number,
+    /** Counts the steps (limit `regex-steps`) and charges them to its budgets. */
+    private readonly meter: Meter,
+    /** A smaller cap of the caller's own (e.g. an explanation's), not recorded as a limit hit. */
+    cap = Infinity,
   ) {
     this.caps = new Array<number>(2 * (groupCount + 1)).fill(-1)
+    this.budgeted = meter.interruptible
+    this.stepLimit = Math.min(cap, meter.limits['regex-steps'])
   }
 
   private tick(): void {
-    if (++this.steps > this.stepLimit) throw new StepLimitError('step limit')
-    if (this.budgeted) spendWork()
+    if (++this.steps > this.stepLimit) {
+      if (this.steps > this.meter.limits['regex-steps'])
+        this.meter.record('regex-steps', this.steps)
+      throw new StepLimitError('step limit')
+    }
+    if (this.budgeted) this.meter.charge()
   }
 
   /** Matches `node` at `i`, then the continuation `k`. */

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { javaReplaceAll, javaReplaceFirst, javaSplit, withWorkBudget } from './index'
+import { createMeter, type Meter } from '../model'
+import { javaReplaceAll, javaReplaceFirst, javaSplit } from './index'
 
 type Row = {
   op: 'split' | 'replaceAll' | 'replaceFirst'
@@ -25,12 +26,12 @@ const rows = readFileSync(file, 'utf8')
   .map((l) => JSON.parse(l) as Row)
 
 describe('Java String regex methods against recorded JDK answers', () => {
-  const call = (r: Row) =>
+  const call = (r: Row, meter: Meter = createMeter()) =>
     r.op === 'split'
-      ? javaSplit(r.input, r.pattern, r.limit)
+      ? javaSplit(r.input, r.pattern, r.limit, meter)
       : r.op === 'replaceAll'
-        ? javaReplaceAll(r.input, r.pattern, r.replacement ?? '')
-        : javaReplaceFirst(r.input, r.pattern, r.replacement ?? '')
+        ? javaReplaceAll(r.input, r.pattern, r.replacement ?? '', meter)
+        : javaReplaceFirst(r.input, r.pattern, r.replacement ?? '', meter)
 
   it('agrees on every recorded call', () => {
     const wrong: string[] = []
@@ -49,12 +50,10 @@ describe('Java String regex methods against recorded JDK answers', () => {
 
   it('answers every call the same under a work budget (interpreter only)', () => {
     for (const r of rows) {
-      const budgeted = withWorkBudget(1_000_000, () => call(r))
+      const meter = createMeter({ limits: { work: 1_000_000 } })
+      const budgeted = meter.run(() => call(r, meter))
       expect(budgeted, `${r.op}(${JSON.stringify(r.input)}, ${JSON.stringify(r.pattern)})`).toEqual(
-        {
-          ok: true,
-          value: call(r),
-        },
+        { ok: true, value: call(r) },
       )
     }
   })

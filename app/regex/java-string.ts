@@ -6,6 +6,7 @@
  */
 import { compileJavaPattern } from './compile'
 import type { Compiled } from './compile'
+import { createMeter, type Meter } from '../model'
 import { findFrom, wholeMatch } from './run'
 
 /** Outcome of a Java String regex method called from a template. */
@@ -41,10 +42,14 @@ const TOO_COMPLEX: Fail = {
 }
 
 /** Java `String.matches(regex)`. */
-export function javaStringMatches(input: string, pattern: string): JavaRegexCall<boolean> {
+export function javaStringMatches(
+  input: string,
+  pattern: string,
+  meter: Meter = createMeter(),
+): JavaRegexCall<boolean> {
   const c = compileOrFail(pattern)
   if ('ok' in c) return c
-  const r = wholeMatch(c, input)
+  const r = wholeMatch(c, input, meter)
   if (r === 'too-complex') return TOO_COMPLEX
   return { ok: true, value: r !== null }
 }
@@ -105,7 +110,13 @@ function expandReplacement(rep: string, groups: (string | null)[], names: Map<st
   return out
 }
 
-function replace(input: string, pattern: string, rep: string, all: boolean): JavaRegexCall<string> {
+function replace(
+  input: string,
+  pattern: string,
+  rep: string,
+  all: boolean,
+  meter: Meter,
+): JavaRegexCall<string> {
   const c = compileOrFail(pattern)
   if ('ok' in c) return c
   const names = c.parsed.names
@@ -115,7 +126,7 @@ function replace(input: string, pattern: string, rep: string, all: boolean): Jav
   try {
     for (;;) {
       if (from > input.length) break
-      const m = findFrom(c, input, from, index)
+      const m = findFrom(c, input, from, index, meter)
       if (m === 'too-complex') return TOO_COMPLEX
       if (!m) break
       out += input.slice(index, m.start)
@@ -133,17 +144,32 @@ function replace(input: string, pattern: string, rep: string, all: boolean): Jav
 }
 
 /** Java `String.replaceAll(regex, replacement)`. */
-export function javaReplaceAll(input: string, pattern: string, replacement: string) {
-  return replace(input, pattern, replacement, true)
+export function javaReplaceAll(
+  input: string,
+  pattern: string,
+  replacement: string,
+  meter: Meter = createMeter(),
+) {
+  return replace(input, pattern, replacement, true, meter)
 }
 
 /** Java `String.replaceFirst(regex, replacement)`. */
-export function javaReplaceFirst(input: string, pattern: string, replacement: string) {
-  return replace(input, pattern, replacement, false)
+export function javaReplaceFirst(
+  input: string,
+  pattern: string,
+  replacement: string,
+  meter: Meter = createMeter(),
+) {
+  return replace(input, pattern, replacement, false, meter)
 }
 
 /** Java `String.split(regex, limit)` (limit 0 by default: trailing empty strings removed). */
-export function javaSplit(input: string, pattern: string, limit = 0): JavaRegexCall<string[]> {
+export function javaSplit(
+  input: string,
+  pattern: string,
+  limit = 0,
+  meter: Meter = createMeter(),
+): JavaRegexCall<string[]> {
   const c = compileOrFail(pattern)
   if ('ok' in c) return c
   const list: string[] = []
@@ -151,7 +177,7 @@ export function javaSplit(input: string, pattern: string, limit = 0): JavaRegexC
   let from = 0
   let last = 0
   while (from <= input.length) {
-    const m = findFrom(c, input, from, last)
+    const m = findFrom(c, input, from, last, meter)
     if (m === 'too-complex') return TOO_COMPLEX
     if (!m) break
     last = m.end

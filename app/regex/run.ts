@@ -1,7 +1,7 @@
 /** Runs a compiled pattern: the native RegExp when exact, else the Java-semantics interpreter. */
 import type { Compiled } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
-import { abandonIfBudgeted, isWorkBudgeted } from './work-budget'
+import type { Meter } from '../model'
 
 type Ok = Extract<Compiled, { kind: 'ok' }>
 
@@ -16,10 +16,14 @@ const toGroups = (caps: number[], s: string, n: number) => {
 }
 
 /** Matcher.matches(): groups 1..n, `null` when no match, `too-complex` past the step limit. */
-export function wholeMatch(c: Ok, s: string): (string | null)[] | null | 'too-complex' {
+export function wholeMatch(
+  c: Ok,
+  s: string,
+  meter: Meter,
+): (string | null)[] | null | 'too-complex' {
   const { groupMap, groupCount } = c.translation
-  // Under a work budget only the interpreter runs: a native RegExp cannot be stopped midway.
-  if (!c.inexact && !isWorkBudgeted()) {
+  // Under a budget only the interpreter runs: a native RegExp cannot be stopped midway.
+  if (!c.inexact && !meter.interruptible) {
     const m = c.whole.exec(s)
     if (!m) return null
     const groups: (string | null)[] = []
@@ -30,11 +34,11 @@ export function wholeMatch(c: Ok, s: string): (string | null)[] | null | 'too-co
     return groups
   }
   try {
-    const jm = new JavaMatcher(s, groupCount, 0)
+    const jm = new JavaMatcher(s, groupCount, 0, meter)
     return jm.m(c.parsed.root, 0, (e) => e === s.length) ? toGroups(jm.caps, s, groupCount) : null
   } catch (e) {
     if (e instanceof StepLimitError || e instanceof RangeError) {
-      abandonIfBudgeted()
+      meter.abandon()
       return 'too-complex'
     }
     throw e
@@ -46,17 +50,18 @@ export function findFrom(
   c: Ok,
   s: string,
   from: number,
-  lastMatchEnd = 0,
+  lastMatchEnd: number,
+  meter: Meter,
 ): { start: number; end: number; groups: (string | null)[] } | null | 'too-complex' {
   const { groupMap, groupCount } = c.translation
   if (!c.inexact && !c.usesLastMatch) {
-    // Under a work budget the interpreter stands in, trying the starts the RegExp would.
-    if (isWorkBudgeted()) return findWithInterpreter(c, s, from, lastMatchEnd, true)
+    // Under a budget the interpreter stands in, trying the starts the RegExp would.
+    if (meter.interruptible) return findWithInterpreter(c, s, from, lastMatchEnd, meter, true)
     c.global.lastIndex = from
     const m = c.global.exec(s)
     if (!m) return null
     // With the `v` flag a search never starts inside a surrogate pair; Java's can.
-    if (m.index < from) return findWithInterpreter(c, s, from, lastMatchEnd)
+    if (m.index < from) return findWithInterpreter(c, s, from, lastMatchEnd, meter)
     const groups: (string | null)[] = []
     for (let g = 1; g <= groupCount; g++) {
       const js = groupMap[g]
@@ -64,7 +69,7 @@ export function findFrom(
     }
     return { start: m.index, end: m.index + m[0].length, groups }
   }
-  return findWithInterpreter(c, s, from, lastMatchEnd)
+  return findWithInterpreter(c, s, from, lastMatchEnd, meter)
 }
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff
@@ -81,11 +86,12 @@ function findWithInterpreter(
   s: string,
   from: number,
   lastMatchEnd: number,
+  meter: Meter,
   asRegExp = false,
 ): { start: number; end: number; groups: (string | null)[] } | null | 'too-complex' {
   const { groupCount } = c.translation
   const at = (start: number) => {
-    const jm = new JavaMatcher(s, groupCount, lastMatchEnd)
+    const jm = new JavaMatcher(s, groupCount, lastMatchEnd, meter)
     let end = -1
     return jm.m(c.parsed.root, start, (e) => ((end = e), true))
       ? { start, end, groups: toGroups(jm.caps, s, groupCount) }
@@ -96,7 +102,7 @@ function findWithInterpreter(
   try {
     let start = from
     if (asRegExp && insidePair(from)) {
-      if (at(from - 1)) return findWithInterpreter(c, s, from, lastMatchEnd)
+      if (at(from - 1)) return findWithInterpreter(c, s, from, lastMatchEnd, meter)
       start = from + 1
     }
     for (; start <= s.length; start++) {
@@ -107,7 +113,7 @@ function findWithInterpreter(
     return null
   } catch (e) {
     if (e instanceof StepLimitError || e instanceof RangeError) {
-      abandonIfBudgeted()
+      meter.abandon()
       return 'too-complex'
     }
     throw e

@@ -8,7 +8,6 @@ import {
   parseHeaderLines,
   readEditorText,
   readEvaluationText,
-  readSelectionSubject,
   renameRecordKey,
   renameStatusEntry,
   splitTrialMessages,
@@ -122,17 +121,6 @@ describe('scenario edits', () => {
     expect(Object.keys(rules)).toEqual(['200', '400'])
   })
 
-  it('read the selection subject: errorMessage, "" on success, none on invoke failure', () => {
-    const scenario = createDefaultScenario()
-    expect(readSelectionSubject(scenario)).toBe('Dummy error ...')
-    scenario.lambda = { kind: 'result', payload: { ok: true } }
-    expect(readSelectionSubject(scenario)).toBe('')
-    scenario.lambda = { kind: 'invokeFailure', failure: 'timeout' }
-    expect(readSelectionSubject(scenario)).toBeUndefined()
-    scenario.lambda = { kind: 'error', payload: { errorMessage: { nested: 1 } } }
-    expect(readSelectionSubject(scenario)).toBe('{"nested":1}')
-  })
-
   it('write one field of an object payload keeping key order', () => {
     const payload = { errorType: 'Error', errorMessage: 'a', trace: [] }
     expect(Object.keys(writeObjectField(payload, 'errorMessage', 'b') as object)).toEqual([
@@ -168,21 +156,29 @@ describe('scenario edits', () => {
         DEFAULT_5XX: { responseTemplates: { 'application/json': 'GW' } },
       }
     })
-    expect(readEditorText(scenario, 'integration.requestTemplates.application/json')).toBe('REQ')
+    const json = 'application/json'
+    expect(readEditorText(scenario, { kind: 'request-template', contentType: json })).toBe('REQ')
     expect(
-      readEditorText(scenario, 'integration.responses.400.responseTemplates.application/json'),
+      readEditorText(scenario, { kind: 'response-template', status: '400', contentType: json }),
     ).toBe('RES')
-    expect(readEditorText(scenario, 'integration.responses.400.selectionPattern')).toBe(
+    expect(readEditorText(scenario, { kind: 'selection-pattern', status: '400' })).toBe(
       '.*Dummy error.*',
     )
     expect(
-      readEditorText(scenario, 'gatewayResponses.DEFAULT_5XX.responseTemplates.application/json'),
+      readEditorText(scenario, {
+        kind: 'gateway-template',
+        responseType: 'DEFAULT_5XX',
+        contentType: json,
+      }),
     ).toBe('GW')
-    expect(readEditorText(scenario, 'request.body')).toBeUndefined()
-    expect(readEvaluationText(scenario, 'pattern:400')).toBe('.*Dummy error.*')
-    expect(
-      readEvaluationText(scenario, 'template:integration.requestTemplates.application/json'),
-    ).toBe('REQ')
+    expect(readEditorText(scenario, { kind: 'request', field: 'body' })).toBeUndefined()
+    expect(readEvaluationText(scenario, 'integration.responses.400.selectionPattern')).toBe(
+      '.*Dummy error.*',
+    )
+    expect(readEvaluationText(scenario, 'integration.requestTemplates.application/json')).toBe(
+      'REQ',
+    )
+    expect(readEvaluationText(scenario, 'pattern:400')).toBeUndefined()
   })
 
   it('find a free status code', () => {

@@ -1,6 +1,14 @@
 /** Named selectors and the hooks components read the store through. */
 import { useShallow } from 'zustand/react/shallow'
-import type { Diagnostic, EditorId, RuleEvaluation, StageName, TraceEntry } from '../model'
+import type {
+  Diagnostic,
+  EditorId,
+  RuleEvaluation,
+  RuleTable,
+  Simulation,
+  StageName,
+  TraceEntry,
+} from '../model'
 import { useAppStore } from './store'
 import type { AppState } from './types'
 
@@ -11,15 +19,12 @@ export const selectLoadId = (s: AppState) => s.loadId
 /** `AWS_PROXY` or `AWS`: which integration the method uses. */
 export const selectIntegrationType = (s: AppState) => s.scenario.setup.method.methodIntegration.type
 
-/** Every diagnostic known for one editor: engine, pattern checks and parse problems. */
+/** Every diagnostic known for one editor: the engine's (rule table included) and parse problems. */
 export function selectDiagnosticsFor(s: AppState, editorId: EditorId): Diagnostic[] {
   const fromEngine = s.simulation?.diagnostics.filter((d) => d.source === editorId) ?? []
-  const fromMatches = Object.values(s.matches).flatMap((m) =>
-    m.diagnostics.filter((d) => d.source === editorId),
-  )
   const fromParse = s.parseDiagnostics[editorId] ?? NO_DIAGNOSTICS
-  if (fromEngine.length + fromMatches.length + fromParse.length === 0) return NO_DIAGNOSTICS
-  return dedupeDiagnostics([...fromParse, ...fromEngine, ...fromMatches])
+  if (fromEngine.length + fromParse.length === 0) return NO_DIAGNOSTICS
+  return dedupeDiagnostics([...fromParse, ...fromEngine])
 }
 
 function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
@@ -37,12 +42,25 @@ export function selectTraceEntry(s: AppState, stage: StageName): TraceEntry | un
   return s.simulation?.trace.find((t) => t.stage === stage)
 }
 
-/** How the engine evaluated one integration response in the latest simulation. */
-export function selectRuleEvaluation(s: AppState, statusCode: string): RuleEvaluation | undefined {
-  return selectTraceEntry(s, 'integration-response')?.rules?.find(
-    (r) => r.statusCode === statusCode,
-  )
+/**
+ * How the engine evaluated one integration response (by its key) in the latest simulation: the
+ * page's only source of rule state, a pure function of the Simulation.
+ */
+export function selectRuleEvaluation(s: AppState, key: string): RuleEvaluation | undefined {
+  return readRuleEvaluation(s.simulation, key)
 }
+
+/** One rule of a simulation's rule table, by its key. */
+export function readRuleEvaluation(
+  simulation: Simulation | undefined,
+  key: string,
+): RuleEvaluation | undefined {
+  return simulation?.rules.rules.find((r) => r.key === key)
+}
+
+/** The status of the latest rule table (`not-reached` also while there is no answer yet). */
+export const selectRuleTableStatus = (s: AppState): RuleTable['status'] =>
+  s.simulation?.rules.status ?? 'not-reached'
 
 /** Diagnostics for one editor; stable across renders while unchanged. */
 export function useEditorDiagnostics(editorId: EditorId): Diagnostic[] {

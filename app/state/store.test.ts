@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createEnv, simulate } from '../engine'
 import { readPresetScenario } from './presets'
 import { selectDiagnosticsFor } from './selectors'
 import { createAppStore } from './store'
@@ -20,7 +21,7 @@ describe('store', () => {
     expect(store.getState().presetId).toBe('timeout')
   })
 
-  it('gathers an editor’s diagnostics from parsing, the engine and the pattern checks', () => {
+  it('gathers an editor’s diagnostics from parsing and the engine (its rule table included)', () => {
     const store = createAppStore()
     const diagnostic = (source: string, code: string) => ({
       source,
@@ -30,20 +31,18 @@ describe('store', () => {
       span: { start: 0, end: 1 },
     })
     store.getState().setParseDiagnostics('lambda.payload', [diagnostic('lambda.payload', 'json')])
-    store.getState().receiveOutput({
-      matches: {
-        '400': {
-          outcome: 'invalid',
-          subject: '',
-          diagnostics: [diagnostic('integration.responses.400.selectionPattern', 'regex')],
-        },
-      },
-    })
+    // A proxy integration ignores its rules, yet the table still reports a pattern that does
+    // not compile, and the editor shows it.
+    const scenario = readPresetScenario('seed-proxy-error')!
+    scenario.setup.method.methodIntegration.integrationResponses = {
+      '400': { statusCode: '400', selectionPattern: '(' },
+    }
+    store.getState().receiveOutput({ simulation: simulate(scenario, createEnv()) })
     const state = store.getState()
     expect(selectDiagnosticsFor(state, 'lambda.payload').map((d) => d.code)).toEqual(['json'])
     expect(
       selectDiagnosticsFor(state, 'integration.responses.400.selectionPattern').map((d) => d.code),
-    ).toEqual(['regex'])
+    ).toEqual(['regex.syntax'])
     expect(selectDiagnosticsFor(state, 'request.body')).toEqual([])
     store.getState().setParseDiagnostics('lambda.payload', [])
     expect(selectDiagnosticsFor(store.getState(), 'lambda.payload')).toEqual([])

@@ -3,17 +3,12 @@
  * the control-flow signals `#break` / `#stop` use to unwind.
  */
 import type { Span } from '../model'
+import { LimitExceeded, type Meter } from '../model'
 import type { VtlLimits } from './index'
-import { spendWork } from '../regex'
 import { VtlLimitError } from './errors'
 
-/** Defaults: API Gateway's 1000 `#foreach` iterations and Velocity's macro depth of 20. */
-export const DEFAULT_LIMITS: VtlLimits = {
-  maxIterations: 1000,
-  maxSteps: 1_000_000,
-  maxDepth: 20,
-  maxOutput: 5_000_000,
-}
+/** Velocity's default macro calling depth (`velocimacro.max.depth`). */
+export const MACRO_DEPTH = 20
 
 /** How deep templates may nest renders (#evaluate, #define, string literals) before we stop. */
 export const MAX_NESTING = 150
@@ -21,33 +16,57 @@ export const MAX_NESTING = 150
 /** Largest `[a..b]` range we build as a list (iterating a range in `#foreach` is lazy). */
 export const MAX_RANGE = 200_000
 
-/** Counts work and output, throwing a VtlLimitError with a span when a limit is passed. */
+/**
+ * One render's view of the meter: counts steps (limit `template-steps`) and the length of the text
+ * being built (`template-output`), throwing a VtlLimitError with a span past either; charges work
+ * to the meter's budgets. A budget stop (LimitExceeded) passes through untouched.
+ */
 export class Limiter {
   steps = 0
   nesting = 0
+  readonly limits: VtlLimits
 
-  constructor(readonly limits: VtlLimits) {}
+  constructor(readonly meter: Meter) {
+    this.limits = {
+      maxIterations: meter.limits['template-iterations'],
+      maxSteps: meter.limits['template-steps'],
+      maxDepth: MACRO_DEPTH,
+      maxOutput: meter.limits['template-output'],
+    }
+  }
 
   step(span: Span): void {
-    spendWork()
-    if (++this.steps > this.limits.maxSteps)
+    this.meter.charge()
+    if (++this.steps > this.limits.maxSteps) {
+      this.meter.record('template-steps', this.steps)
       throw new VtlLimitError(
-        `The template took more than ${this.limits.maxSteps} evaluation steps`,
+        `The template took more than ${this.limits.maxSteps} evaluation steps (the template-steps limit)`,
         span,
         'vtl.limit.steps',
         'Look for loops or recursive macros that never finish.',
       )
+    }
   }
 
   /** Checks the length of the text being built (the output, or a string inside it). */
   write(length: number, span: Span): void {
-    if (length > this.limits.maxOutput)
+    if (length > this.limits.maxOutput) {
+      this.meter.record('template-output', length)
       throw new VtlLimitError(
-        `The text being built is longer than ${this.limits.maxOutput} characters`,
+        `The text being built is longer than ${this.limits.maxOutput} characters (the template-output limit)`,
         span,
         'vtl.limit.output',
         'Check loops that build strings; mapping template output should stay small.',
       )
+    }
+  }
+
+  /**
+   * Charges text a template produces or passes to a method (one unit per 16 characters): a single
+   * step can build or scan a whole body, so steps alone would not bound a budgeted render.
+   */
+  chargeText(text: string): void {
+    this.meter.chargeText(text.length)
   }
 
   enter(span: Span): void {
@@ -65,6 +84,11 @@ export class Limiter {
   }
 }
 
+/** Whether `e` is a meter's budget stopping the render (it must propagate, never be reported). */
+export function isBudgetStop(e: unknown): boolean {
+  return e instanceof LimitExceeded && (e.hit.limit === 'work' || e.hit.limit === 'wall-time')
+}
+
 /** `#break`: unwinds to the scope it names (or the innermost one when `target` is undefined). */
 export class BreakSignal {
   constructor(readonly target?: unknown) {}
@@ -72,12 +96,3 @@ export class BreakSignal {
 
 /** `#stop`: ends the whole rendering, keeping what was written so far. */
 export class StopSignal {}
-
-/**
- * Charges text a template produces or passes to a method to the open work budget (one unit per
- * 16 characters): a single step can build or scan a whole body, so steps alone would not bound
- * a budgeted render (see app/regex/work-budget.ts).
- */
-export function chargeText(text: string): void {
-  if (text.length >= 16) spendWork(text.length / 16)
-}

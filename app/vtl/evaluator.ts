@@ -6,7 +6,7 @@
 import type { Span } from '../model'
 import type { Expr, Node, RefNode } from './ast'
 import type { Limiter } from './context'
-import { MAX_RANGE, chargeText } from './context'
+import { MAX_RANGE } from './context'
 import { JavaException, VtlLimitError, VtlRuntimeError } from './errors'
 import { NO_METHOD, callMethod, getProperty } from './java-methods'
 import { binary, integerLiteral } from './operators'
@@ -47,7 +47,7 @@ export abstract class Evaluator {
 
   protected emit(s: string, span: Span): void {
     if (!s) return
-    chargeText(s)
+    this.limiter.chargeText(s)
     this.outLen += s.length
     this.limiter.write(this.outLen, span)
     this.out.push(s)
@@ -161,7 +161,7 @@ export abstract class Evaluator {
   ): JValue | typeof NO_METHOD {
     try {
       const result = f()
-      if (typeof result === 'string') chargeText(result)
+      if (typeof result === 'string') this.limiter.chargeText(result)
       return result
     } catch (e) {
       if (!(e instanceof JavaException)) throw e
@@ -187,9 +187,9 @@ export abstract class Evaluator {
       if (p.kind === 'prop') r = this.invoke(p.span, p.name, () => getProperty(v, p.name))
       else if (p.kind === 'call') {
         const args = p.args.map((a) => this.evaluate(a))
-        for (const a of args) if (typeof a === 'string') chargeText(a)
+        for (const a of args) if (typeof a === 'string') this.limiter.chargeText(a)
         const target = v
-        r = this.invoke(p.span, p.name, () => callMethod(target, p.name, args))
+        r = this.invoke(p.span, p.name, () => callMethod(target, p.name, args, this.limiter.meter))
       } else r = this.index(v, this.evaluate(p.arg), p.span)
       v = r === NO_METHOD || r === null ? '' : r
     }

@@ -4,7 +4,7 @@
  * Also the one builder of `$context` and of the proxy event's `requestContext` (the engine
  * supplies the request's ids, time and route), and the VTL oracle's default `$context`.
  */
-import type { Diagnostic, EditorId, Json } from '../model'
+import type { Diagnostic, EditorId, Json, Meter } from '../model'
 import { runTemplate } from './render'
 
 /** The data a template can see, as plain JSON (the renderer builds `$input`, `$util`, `$context`). */
@@ -37,9 +37,9 @@ export type TemplateOverrides = {
   requestPath: Record<string, string>
 }
 
-/** Limits on one rendering. */
+/** Limits on one rendering, as the renderer reads them from the meter. */
 export type VtlLimits = {
-  /** `#foreach` iterations per loop (API Gateway: 1000). */
+  /** `#foreach` iterations per loop (API Gateway: 1000; the meter's `template-iterations`). */
   maxIterations: number
   /** Evaluation steps per render. */
   maxSteps: number
@@ -53,7 +53,11 @@ export type VtlLimits = {
 export type RenderOptions = {
   /** Editor the template text lives in (used as the diagnostics' `source`). */
   source: EditorId
-  limits?: Partial<VtlLimits>
+  /**
+   * Counts the render's steps, loop iterations and output against its limits, and charges work
+   * to its budgets (default: a fresh meter with the default limits).
+   */
+  meter?: Meter
 }
 
 /** Outcome of rendering a template. */

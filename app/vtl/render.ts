@@ -4,10 +4,10 @@
  * every error into a Diagnostic with a span.
  */
 import type { Diagnostic, Json } from '../model'
-import { abandonIfBudgeted } from '../regex'
+import { createMeter } from '../model'
 import type { Node } from './ast'
 import { createInput, createUtil } from './builtins/input'
-import { DEFAULT_LIMITS, Limiter } from './context'
+import { Limiter, isBudgetStop } from './context'
 import { VtlLimitError, VtlRuntimeError, VtlSyntaxError } from './errors'
 import { Renderer } from './directives'
 import type { RenderOptions, RenderResult, TemplateInput, TemplateOverrides } from './index'
@@ -131,16 +131,19 @@ export function runTemplate(
         errorKind: parsed.error.code.startsWith('vtl.limit') ? 'limit' : 'syntax',
         diagnostics: [diagnostic(source, parsed.error, template.length)],
       }
-    const limiter = new Limiter({ ...DEFAULT_LIMITS, ...options.limits })
+    const meter = options.meter ?? createMeter()
+    const limiter = new Limiter(meter)
     const r = new Renderer(limiter, { macroNames: new Set(parsed.macroNames), fullText: template })
     const ctx = buildContext(input)
-    r.globals.set('input', createInput(input))
+    r.globals.set('input', createInput(input, meter))
     r.globals.set('util', createUtil())
     r.globals.set('context', ctx)
     r.globals.set('stageVariables', stringMap(input.stageVariables))
     const output = r.renderTemplate(parsed.nodes)
     return { ok: true, output, overrides: readOverrides(ctx), diagnostics: [] }
   } catch (e) {
+    // The meter's budget stopped the render: the caller (Meter.evaluate) reports it.
+    if (isBudgetStop(e)) throw e
     if (e instanceof VtlSyntaxError)
       return {
         ok: false,
@@ -160,7 +163,7 @@ export function runTemplate(
         diagnostics: [diagnostic(source, e, template.length)],
       }
     // How deep the stack goes differs between the page and the worker: a budgeted run gives up.
-    if (e instanceof RangeError) abandonIfBudgeted()
+    if (e instanceof RangeError) options.meter?.abandon()
     const message = e instanceof RangeError ? 'The template nests too deeply to render' : String(e)
     return {
       ok: false,

@@ -32,11 +32,11 @@ function throwing(scenario: Scenario, message: string): Scenario {
   }
 }
 
-/** The client status and the selected integration response, as the engine's trace reports them. */
+/** The client status and the chosen integration response, as the engine's rule table says. */
 function runMessage(scenario: Scenario, message: string): Row {
   const simulation = simulate(throwing(scenario, message), createEnv())
-  const stage = simulation.trace.find((t) => t.stage === 'integration-response')
-  const selected = stage?.rules?.find((r) => r.selected)
+  const table = simulation.rules
+  const selected = table.status === 'applied' ? table.rules.find((r) => r.selected) : undefined
   return {
     message,
     status: simulation.response.statusCode,

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check'
 import { createEnv, simulate, validateScenario } from '../../app/engine'
-import { matchSelectionPattern, translateJavaRegex, withWorkBudget } from '../../app/regex'
+import { createMeter } from '../../app/model'
+import { matchSelectionPattern, translateJavaRegex } from '../../app/regex'
 import { renderTemplate } from '../../app/vtl'
 import type { TemplateInput } from '../../app/vtl'
 import { dict, json, scenario, selectionPattern, template, text } from './arbitraries'
@@ -161,12 +162,40 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       }),
   },
   {
+    name: 'the rule table is the one authority: at most its chosen rule is selected, and it gives the status',
+    build: () =>
+      fc.property(scenario(), (s) => {
+        const sim = simulate(s, createEnv())
+        const { rules: table } = sim
+        const selected = table.rules.filter((r) => r.selected).map((r) => r.key)
+        check(
+          JSON.stringify(selected) ===
+            JSON.stringify(table.chosen === undefined ? [] : [table.chosen]),
+          `selected ${JSON.stringify(selected)}, chosen ${String(table.chosen)}`,
+        )
+        check(
+          table.status === 'applied' || table.chosen === undefined,
+          'a table that does not apply chose',
+        )
+        const gateway = sim.trace.find((t) => t.stage === 'gateway-response')
+        const mapped = sim.trace.find((t) => t.stage === 'integration-response')
+        const overridden = mapped?.notes.some((n) => n.includes('responseOverride.status sets'))
+        const chosen = table.rules.find((r) => r.key === table.chosen)
+        if (chosen && gateway?.status === 'skipped' && !overridden)
+          check(
+            sim.response.statusCode === Number(chosen.statusCode),
+            `chose ${chosen.statusCode}, answered ${sim.response.statusCode}`,
+          )
+      }),
+  },
+  {
     name: "a budgeted simulation (the page's quick answer) equals the worker's or gives up",
     build: () =>
       fc.property(scenario(), (s) => {
-        const budgeted = withWorkBudget(50_000, () => JSON.stringify(simulate(s, createEnv())))
-        if (budgeted.ok)
-          check(budgeted.value === JSON.stringify(simulate(s, createEnv())), 'the answers differ')
+        const meter = createMeter({ limits: { work: 50_000 } })
+        const budgeted = JSON.stringify(simulate(s, createEnv({ meter })))
+        if (!meter.gaveUp)
+          check(budgeted === JSON.stringify(simulate(s, createEnv())), 'the answers differ')
       }),
   },
   {
@@ -178,7 +207,10 @@ export const PROPERTIES: readonly FuzzProperty[] = [
           fc.tuple(selectionPattern(), text()),
         ),
         ([pattern, subject]) => {
-          const budgeted = withWorkBudget(50_000, () => matchSelectionPattern(pattern, subject))
+          const meter = createMeter({ limits: { work: 50_000 } })
+          const budgeted = meter.run(() =>
+            matchSelectionPattern(pattern, subject, 'pattern', meter),
+          )
           if (!budgeted.ok) return
           const plain = matchSelectionPattern(pattern, subject)
           check(

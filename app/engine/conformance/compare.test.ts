@@ -19,6 +19,7 @@ function sim(
     log: [],
     lambdaEvent: undefined,
     diagnostics: [],
+    rules: { status: 'not-reached', reason: '', rules: [] },
     ...extra,
   }
 }

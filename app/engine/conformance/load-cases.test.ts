@@ -72,6 +72,7 @@ describe('runCase', () => {
     log: [],
     lambdaEvent: undefined,
     diagnostics: [],
+    rules: { status: 'not-reached', reason: '', rules: [] },
   })
   it('passes when the simulation matches', () => {
     expect(runCase(loaded, answer(200, 'hi')).passed).toBe(true)

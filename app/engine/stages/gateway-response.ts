@@ -1,8 +1,12 @@
-/** Stage 6: API Gateway's own error responses (§3): specific type → DEFAULT_4XX/5XX → built-in. */
+/**
+ * Stage 6: API Gateway's own error responses: the specific type if customised, else DEFAULT_4XX or
+ * DEFAULT_5XX, else the built-in one.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '../../model'
+import { formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'
 import { DEFAULT_GATEWAY_TEMPLATE, GATEWAY_RESPONSE_DEFAULTS } from '../defaults'
-import { mayEvaluate } from '../env'
 import { flattenHeaders, httpDate, lastHeader, setHeader, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
@@ -83,15 +87,18 @@ export function buildGatewayResponse(
     lastHeader(routed?.headers ?? flattenHeaders(ctx.scenario.request.headers), 'accept'),
   )
   if (picked) {
-    const source = `gatewayResponses.${usedType}.responseTemplates.${picked.key}`
-    if (!mayEvaluate(ctx.env, 'template:' + source)) {
-      diagnostics.push(budgetStopped(source, 'the built-in body is shown instead.'))
-    } else {
-      const context = buildTemplateContext(ctx, routed, {
-        message: failure.message,
-        responseType: failure.type,
-      })
-      const rendered = renderTemplate(
+    const source = formatEditorId({
+      kind: 'gateway-template',
+      responseType: usedType,
+      contentType: picked.key,
+    })
+    const { meter } = ctx.env
+    const context = buildTemplateContext(ctx, routed, {
+      message: failure.message,
+      responseType: failure.type,
+    })
+    const run = meter.evaluate(source, () =>
+      renderTemplate(
         templates[picked.key] ?? '',
         {
           body: '',
@@ -103,8 +110,13 @@ export function buildGatewayResponse(
           context,
           stageVariables: ctx.scenario.setup.stageVariables ?? {},
         },
-        { source },
-      )
+        { source, meter },
+      ),
+    )
+    if (!run.ok)
+      diagnostics.push(budgetStopped(ctx, run.hit, 'the built-in body is shown instead.'))
+    else {
+      const rendered = run.value
       diagnostics.push(...rendered.diagnostics)
       if (rendered.ok) {
         body = rendered.output

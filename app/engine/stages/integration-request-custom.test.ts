@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createMeter } from '../../model'
 import type { Integration } from '../../model'
 import { customScenario, runContext } from '../scenario-builders.test-support'
 import { buildCustomRequest } from './integration-request-custom'
@@ -77,8 +78,12 @@ describe('buildCustomRequest: passthroughBehavior (integration-passthrough-behav
     const ctx = runContext(s)
     ctx.env = {
       ...ctx.env,
-      stopped: ['template:integration.requestTemplates.application/json'],
-      onEvaluate: (k) => seen.push(k),
+      meter: createMeter({
+        skip: ['integration.requestTemplates.application/json'],
+        onEvaluate: (k) => {
+          if (k !== null) seen.push(k)
+        },
+      }),
     }
     const r = buildCustomRequest(ctx, routeMethodRequest(ctx).output!)
     expect(r.failure?.status).toBe(500)

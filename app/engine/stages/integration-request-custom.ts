@@ -1,9 +1,13 @@
-/** Stage 2 (AWS): pick the request template, apply passthroughBehavior, render VTL (§2.1). */
+/**
+ * Stage 2 (AWS): pick the request template by Content-Type, apply passthroughBehavior when none
+ * fits, render VTL.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html
+ */
 import type { Diagnostic, Json } from '../../model'
+import { describeLimitHit, formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'
 import type { TemplateInput } from '../../vtl'
 import { DEFAULT_PASSTHROUGH } from '../defaults'
-import { STOPPED_OUTCOME, mayEvaluate } from '../env'
 import { firstHeader, lastHeader, matchBinaryMediaType, mimeOf, setHeader } from '../headers'
 import { encodeBase64, utf8Bytes } from '../base64'
 import type { HeaderPair } from '../headers'
@@ -16,7 +20,9 @@ import { applyRequestParameters } from './request-parameters'
 export type CustomRequest = {
   payloadText: string
   template?: string
-  /** `integration.request.header.X-Amz-Invocation-Type` mapped to `'Event'`: asynchronous invoke. */
+  /**
+   * `integration.request.header.X-Amz-Invocation-Type` mapped to `'Event'`: asynchronous invoke.
+   */
   asyncInvoke?: boolean
   /** Headers the `integration.request.header.*` mappings add to the Invoke call. */
   endpointHeaders?: HeaderPair[]
@@ -148,20 +154,25 @@ export function buildCustomRequest(
     }
   }
 
-  const source = `integration.requestTemplates.${key}`
+  const source = formatEditorId({ kind: 'request-template', contentType: key })
   const template = templates[key] ?? ''
   notes.push(`Template ${key} selected.`)
-  if (!mayEvaluate(ctx.env, 'template:' + source)) {
+  const { meter } = ctx.env
+  const run = meter.evaluate(source, () =>
+    renderTemplate(template, templateInput(ctx, routed, body), { source, meter }),
+  )
+  if (!run.ok) {
     diagnostics.push(
       budgetStopped(
-        source,
+        ctx,
+        run.hit,
         'the template was not rendered.',
         'Simplify the template; what AWS does with it is unknown — treated as a failed transformation.',
       ),
     )
-    return templateFailure(key, input, notes, diagnostics, STOPPED_OUTCOME)
+    return templateFailure(key, input, notes, diagnostics, describeLimitHit(run.hit))
   }
-  const rendered = renderTemplate(template, templateInput(ctx, routed, body), { source })
+  const rendered = run.value
   diagnostics.push(...rendered.diagnostics)
   if (!rendered.ok) {
     return templateFailure(

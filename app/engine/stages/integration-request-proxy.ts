@@ -1,4 +1,8 @@
-/** Stage 2 (AWS_PROXY): build the payload-1.0 event exactly as API Gateway sends it (§1.1). */
+/**
+ * Stage 2 (AWS_PROXY): build the payload format 1.0 event exactly as API Gateway sends it.
+ *
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
 import type { Json } from '../../model'
 import { encodeBase64, utf8Bytes } from '../base64'
 import { PASCAL_CASED_REQUEST_HEADERS } from '../defaults'
@@ -24,7 +28,7 @@ function eventHeaders(routed: RoutedRequest): {
     const lower = rawName.toLowerCase()
     let name = nameOf.get(lower)
     if (name === undefined) {
-      // The edge in front of API Gateway Pascal-cases these two (§1.1).
+      // The CloudFront edge in front of an edge-optimised API Pascal-cases these two headers.
       name = PASCAL_CASED_REQUEST_HEADERS[lower] ?? rawName
       nameOf.set(lower, name)
     }
@@ -34,7 +38,7 @@ function eventHeaders(routed: RoutedRequest): {
   return { single, multi }
 }
 
-/** Builds the proxy event. Integration request parameters never change it (§1.1). */
+/** Builds the proxy event. Integration request parameters never change it (the event is fixed). */
 export function buildProxyRequest(
   ctx: RunContext,
   routed: RoutedRequest,

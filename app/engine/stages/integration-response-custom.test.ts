@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createMeter } from '../../model'
 import type { IntegrationResponse, Json } from '../../model'
 import { customScenario, runContext } from '../scenario-builders.test-support'
 import type { InvokeResult } from '../trace'
@@ -41,7 +42,7 @@ describe('selectIntegrationResponse', () => {
   it('matches patterns against "" on success, so the default wins', () => {
     const r = select(SEED)
     expect(r.output?.status).toBe('200')
-    expect(r.trace.rules?.map((x) => [x.statusCode, x.outcome, x.selected])).toEqual([
+    expect(r.table.rules.map((x) => [x.statusCode, x.outcome, x.selected])).toEqual([
       ['200', 'default', true],
       ['405', 'not-matched', false],
       ['502', 'not-matched', false],
@@ -53,6 +54,8 @@ describe('selectIntegrationResponse', () => {
     const r = select(SEED, 'Error: Raising four hundred from within the Lambda function')
     expect(r.output?.status).toBe('405')
     expect(r.trace.notes.some((n) => n.includes('does not document'))).toBe(true)
+    expect(r.table.choice).toBe('uncertain')
+    expect(r.table.chosen).toBe('405')
     expect(select(SEED, 'five hundred').output?.status).toBe('502')
   })
 
@@ -62,7 +65,7 @@ describe('selectIntegrationResponse', () => {
       'Dummy error ...',
     )
     expect(r.output?.status).toBe('400')
-    expect(r.trace.rules?.[0]).toMatchObject({ statusCode: '99', outcome: 'invalid' })
+    expect(r.table.rules[0]).toMatchObject({ statusCode: '99', outcome: 'invalid' })
   })
 
   it('falls back to the default for an unmapped error and fails without one', () => {
@@ -86,10 +89,21 @@ describe('selectIntegrationResponse', () => {
     s.setup.method.methodIntegration.integrationResponses = SEED
     const ctx = runContext(s)
     const seen: string[] = []
-    ctx.env = { ...ctx.env, stopped: ['pattern:405'], onEvaluate: (k) => seen.push(k) }
+    ctx.env = {
+      ...ctx.env,
+      meter: createMeter({
+        skip: ['integration.responses.405.selectionPattern'],
+        onEvaluate: (k) => {
+          if (k !== null) seen.push(k)
+        },
+      }),
+    }
     const r = selectIntegrationResponse(ctx, invoked({}, 'four hundred'))
-    expect(seen).toEqual(['pattern:502', 'pattern:504'])
-    expect(r.trace.rules?.find((x) => x.statusCode === '405')?.outcome).toBe('stopped')
+    expect(seen).toEqual([
+      'integration.responses.502.selectionPattern',
+      'integration.responses.504.selectionPattern',
+    ])
+    expect(r.table.rules.find((x) => x.statusCode === '405')?.outcome).toBe('stopped')
     expect(r.output?.status).toBe('502')
     expect(r.trace.diagnostics.map((d) => d.source)).toContain(
       'integration.responses.405.selectionPattern',

@@ -1,133 +1,44 @@
-/** Stage 4 (AWS): select the integration response, map headers, render the template (§2.2, §2.3). */
-import type { Diagnostic, IntegrationResponse, Json, RuleEvaluation, TraceEntry } from '../../model'
-import { matchSelectionPattern } from '../../regex'
+/**
+ * Stage 4 (AWS): select the integration response (rule-table.ts), map headers, render the
+ * response template.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
+ */
+import type { Diagnostic, IntegrationResponse, Json, RuleTable, TraceEntry } from '../../model'
+import { describeLimitHit, formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'
-import { STOPPED_OUTCOME, mayEvaluate } from '../env'
 import { firstHeader, firstMediaType, mimeOf, setHeader } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { InvokeResult, RoutedRequest, RunContext, StageResult } from '../trace'
 import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
+import { evaluateRuleTable } from './rule-table'
 import { templateInput } from './integration-request-custom'
 import { mapResponseParameters } from './response-parameters'
 import type { DraftResponse } from '../trace'
-
-const VALID_STATUS = /^[1-5]\d\d$/
 
 /** The integration response chosen for this Invoke answer. */
 export type Selection = {
   key: string
   status: string
   response: IntegrationResponse
-  /** Index of its entry in the trace's rule list. */
-  rule: number
 }
 
 type Invoked = Extract<InvokeResult, { kind: 'response' }>
 
 /**
- * Picks the integration response: patterns are matched against the whole errorMessage on a
- * function error and against "" on success (`custom-selection-success-uses-default-not-status-pattern`).
+ * Picks the integration response from the rule table (see rule-table.ts): the table says which
+ * rule matched the errorMessage (or "" on success) and which was chosen.
  */
 export function selectIntegrationResponse(
   ctx: RunContext,
   invoke: Invoked,
-): StageResult<Selection> {
-  const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
-  const isError = invoke.functionError !== undefined
-  const subject = isError ? (invoke.errorMessage ?? '') : ''
-  const rules: RuleEvaluation[] = []
-  const diagnostics: Diagnostic[] = []
-  const notes: string[] = [
-    isError
-      ? `Function error: patterns are matched against the whole errorMessage ${JSON.stringify(subject)}.`
-      : 'Success: patterns are matched against an empty string, so only the default response (or a pattern that matches "") applies.',
-  ]
-  let matched: Selection | undefined
-  let fallback: Selection | undefined
-  let matchCount = 0
-  for (const key of Object.keys(responses)) {
-    const response = responses[key]
-    if (!response || typeof response !== 'object') continue
-    const status = String(response.statusCode ?? key)
-    const pattern = response.selectionPattern ?? ''
-    // PutIntegrationResponse only accepts [1-5]\d\d, so such a response cannot exist in AWS.
-    if (!VALID_STATUS.test(status)) {
-      rules.push({
-        statusCode: status,
-        selectionPattern: pattern,
-        subject,
-        outcome: 'invalid',
-        explanation: `AWS rejects the status code ${JSON.stringify(status)}: it must be 100–599. This response is ignored.`,
-        selected: false,
-      })
-      continue
-    }
-    if (pattern === '') {
-      rules.push({
-        statusCode: status,
-        selectionPattern: '',
-        subject,
-        outcome: 'default',
-        explanation: 'Empty selectionPattern: the default response, used when no pattern matches.',
-        selected: false,
-      })
-      if (fallback) notes.push(`Several default responses; ${fallback.status} is used.`)
-      else fallback = { key, status, response, rule: rules.length - 1 }
-      continue
-    }
-    const source = `integration.responses.${key}.selectionPattern`
-    if (!mayEvaluate(ctx.env, 'pattern:' + key)) {
-      rules.push({
-        statusCode: status,
-        selectionPattern: pattern,
-        subject,
-        outcome: 'stopped',
-        explanation: `${STOPPED_OUTCOME}; treated as not matching (what AWS would do is unknown).`,
-        selected: false,
-      })
-      diagnostics.push(
-        budgetStopped(
-          source,
-          'the pattern was not evaluated and counts as not matching.',
-          'Simplify the pattern (nested quantifiers backtrack catastrophically).',
-          { start: 0, end: pattern.length },
-        ),
-      )
-      continue
-    }
-    const m = matchSelectionPattern(pattern, subject, source)
-    diagnostics.push(...m.diagnostics)
-    const rule: RuleEvaluation = {
-      statusCode: status,
-      selectionPattern: pattern,
-      subject,
-      outcome: m.outcome,
-      selected: false,
-    }
-    if (m.explanation !== undefined) rule.explanation = m.explanation
-    rules.push(rule)
-    if (m.outcome === 'invalid')
-      notes.push(
-        `Pattern of ${status} is not a valid Java regex; AWS would not accept it. It is skipped here.`,
-      )
-    else if (m.outcome === 'untranslatable')
-      notes.push(
-        `Pattern of ${status} uses a construct this lab cannot reproduce exactly; it is treated as not matching, which AWS may not do.`,
-      )
-    if (m.outcome === 'matched') {
-      matchCount++
-      matched ??= { key, status, response, rule: rules.length - 1 }
-    }
-  }
-  if (matchCount > 1)
-    notes.push(
-      `${matchCount} patterns matched. AWS does not document which wins; this lab takes the first in status-code order, as in the one AWS recording (.*four hundred.* → 405 beat .+ → 502).`,
-    )
-  const chosen = matched ?? fallback
-  if (chosen) rules[chosen.rule]!.selected = true
+): StageResult<Selection> & { table: RuleTable } {
+  const { table, chosen } = evaluateRuleTable(ctx, invoke, true)
+  const diagnostics: Diagnostic[] = table.rules.flatMap((r) => r.diagnostics)
+  const notes: string[] = [table.reason]
+  const subject = table.subject?.text ?? ''
   if (!chosen) {
-    notes.push('No pattern matched and there is no default response (empty selectionPattern).')
     return {
+      table,
       output: undefined,
       failure: configurationError(
         'Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200',
@@ -136,31 +47,29 @@ export function selectIntegrationResponse(
         input: subject,
         notes,
         diagnostics,
-        rules,
       }),
     }
   }
-  notes.push(
-    matched
-      ? `Pattern of ${chosen.status} matched: integration response ${chosen.status} selected.`
-      : `No pattern matched: the default response ${chosen.status} is used.`,
-  )
-  if (!matched && isError)
+  if (!chosen.matched && invoke.functionError !== undefined)
     notes.push(
       'An unmapped Lambda error goes out through the default response with the error JSON as body.',
     )
   return {
-    output: chosen,
+    table,
+    output: { key: chosen.key, status: chosen.status, response: chosen.response },
     trace: traceEntry(
       'integration-response',
       'ok',
-      `Integration response ${chosen.status}${matched ? ' (pattern matched)' : ' (default)'}`,
-      { input: subject, notes, diagnostics, rules },
+      `Integration response ${chosen.status}${chosen.matched ? ' (pattern matched)' : ' (default)'}`,
+      { input: subject, notes, diagnostics },
     ),
   }
 }
 
-/** Picks the response template by the request's Accept header (§2.3). */
+/**
+ * Picks the response template by the request's Accept header (the first media type listed; no
+ * Accept means application/json).
+ */
 export function pickResponseTemplate(
   templates: Record<string, string>,
   accept: string | undefined,
@@ -228,30 +137,38 @@ export function mapIntegrationResponse(
         'A response template that cannot be rendered is a configuration error: 500 (log wording inferred).',
       ],
       diagnostics,
-      rules: selectionTrace.rules,
     }),
   })
   if (!picked) notes.push('No response template: the Lambda payload is passed through as the body.')
   else if (response.responseTemplates?.[picked.key] === '')
     notes.push(`Template ${picked.key} is empty: the payload passes through unmapped.`)
   else {
-    const source = `integration.responses.${key}.responseTemplates.${picked.key}`
+    const source = formatEditorId({
+      kind: 'response-template',
+      status: key,
+      contentType: picked.key,
+    })
     notes.push(`Response template ${picked.key} selected (${picked.why}).`)
-    if (!mayEvaluate(ctx.env, 'template:' + source)) {
+    const { meter } = ctx.env
+    const run = meter.evaluate(source, () =>
+      renderTemplate(
+        response.responseTemplates?.[picked.key] ?? '',
+        templateInput(ctx, routed, invoke.payloadText, context),
+        { source, meter },
+      ),
+    )
+    if (!run.ok) {
       diagnostics.push(
         budgetStopped(
-          source,
+          ctx,
+          run.hit,
           'the template was not rendered.',
           'What AWS would do is unknown; treated as a failed transformation.',
         ),
       )
-      return fail(`Response template ${picked.key}: ${STOPPED_OUTCOME}`)
+      return fail(`Response template ${picked.key}: ${describeLimitHit(run.hit)}`)
     }
-    const rendered = renderTemplate(
-      response.responseTemplates?.[picked.key] ?? '',
-      templateInput(ctx, routed, invoke.payloadText, context),
-      { source },
-    )
+    const rendered = run.value
     diagnostics.push(...rendered.diagnostics)
     if (!rendered.ok) return fail(`Response template ${picked.key} failed (${rendered.errorKind})`)
     body = rendered.output
@@ -290,7 +207,7 @@ export function mapIntegrationResponse(
       'integration-response',
       'ok',
       `Integration response ${selection.status} → status ${status}`,
-      { input: selectionTrace.input, output, notes, diagnostics, rules: selectionTrace.rules },
+      { input: selectionTrace.input, output, notes, diagnostics },
     ),
   }
 }

@@ -5,7 +5,7 @@ import type { InvokeResult } from '../trace'
 import { convertProxyResult, parseProxyResult } from './integration-response-proxy'
 import { routeMethodRequest } from './method-request'
 
-describe('parseProxyResult (§1.2 table)', () => {
+describe('parseProxyResult (which proxy results API Gateway accepts)', () => {
   it('accepts the documented shape and its observed relaxations', () => {
     const ok: [Json, number, [string, string][], string][] = [
       [{ statusCode: 200 }, 200, [], ''],

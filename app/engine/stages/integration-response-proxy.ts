@@ -1,4 +1,8 @@
-/** Stage 4 (AWS_PROXY): validate the proxy result and turn it into the response (§1.2–1.4). */
+/**
+ * Stage 4 (AWS_PROXY): validate the proxy result (else 502 "Malformed Lambda proxy response") and
+ * turn it into the response.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
 import type { Json } from '../../model'
 import { decodeBase64, latin1 } from '../base64'
 import { PROXY_RESULT_KEYS, REMAPPED_RESPONSE_HEADERS } from '../defaults'
@@ -35,7 +39,9 @@ const DROPPED_PROXY_HEADERS = new Set([
   'te',
 ])
 
-/** A header value as text: booleans and numbers are stringified (`proxy-headers-non-string-value-stringified`). */
+/**
+ * A header value as text: booleans and numbers are stringified (`proxy-headers-non-string-value-stringified`).
+ */
 function headerText(value: Json): string | undefined {
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
@@ -86,7 +92,7 @@ export function parseProxyResult(value: Json): Parsed | string {
       if (h[name] === null) continue
       const text = headerText(h[name]!)
       if (text === undefined) return `headers.${name} is not text`
-      // Same name in both maps: one header, multiValueHeaders first, its casing kept (§1.2).
+      // Same name in both maps: one header, multiValueHeaders' values first, its casing kept.
       const lower = name.toLowerCase()
       let last = -1
       for (let i = 0; i < headers.length; i++) if (headers[i]![0].toLowerCase() === lower) last = i

@@ -31,7 +31,10 @@ function securityToken(seed: string): string {
   return out
 }
 
-/** How each invoke failure reaches the client (§1.3). */
+/**
+ * How each invoke failure reaches the client (status, gateway response type, log line).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
+ */
 const FAILURES: Record<InvokeFailure, GatewayFailure & { note: string }> = {
   timeout: {
     type: 'INTEGRATION_TIMEOUT',
@@ -126,8 +129,8 @@ export function parsePayload(payloadText: string): { value: Json } | null {
 }
 
 /** Byte size over Lambda's limit; the cheap length test skips the UTF-8 count for small text. */
-function overLimit(text: string): boolean {
-  return text.length * 3 > LAMBDA_PAYLOAD_LIMIT && utf8Length(text) > LAMBDA_PAYLOAD_LIMIT
+function overLimit(text: string, limit = LAMBDA_PAYLOAD_LIMIT): boolean {
+  return text.length * 3 > limit && utf8Length(text) > limit
 }
 
 /** How the integration request shapes the Invoke call. */
@@ -138,7 +141,9 @@ export type InvokeOptions = {
   asyncInvoke?: boolean
   /** Headers set by `integration.request.header.*` mappings. */
   endpointHeaders?: HeaderPair[]
-  /** The payload already parsed (`{ value }`), or `null` when it is not JSON; parsed here if absent. */
+  /**
+   * The payload already parsed (`{ value }`), or `null` when it is not JSON; parsed here if absent.
+   */
   parsedPayload?: { value: Json } | null
 }
 
@@ -168,7 +173,7 @@ export function invokeLambda(
       ['Accept', 'application/json'],
       ['User-Agent', 'AmazonAPIGateway_' + env.apiId],
       ...endpointHeaders,
-      // A session token is always there and always pushes the line past the log's cut (§4.4).
+      // A session token is always there and always pushes this log line past the 1000-character cut.
       ['X-Amz-Security-Token', securityToken(ctx.requestId)],
       ['Host', `lambda.${region}.amazonaws.com`],
       ['X-Amzn-Trace-Id', ctx.traceId],
@@ -237,9 +242,15 @@ export function invokeLambda(
   let answer: ReturnType<typeof responsePayload> = asyncInvoke
     ? { text: '' }
     : responsePayload(outcome, payloadText, parsed.value)
-  if (overLimit(answer.text)) {
-    // Lambda itself turns an oversized result into a function error (§1.3, §6).
-    const errorMessage = `Response payload size exceeded maximum allowed payload size (${LAMBDA_PAYLOAD_LIMIT} bytes).`
+  // The response limit is the meter's `response-size` (Lambda's 6 MB unless a caller sets another).
+  const responseLimit = env.meter.limits['response-size']
+  if (
+    overLimit(answer.text, responseLimit) &&
+    env.meter.exceeds('response-size', utf8Length(answer.text))
+  ) {
+    // Lambda itself turns a result over its 6 MB response limit into a function error.
+    // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+    const errorMessage = `Response payload size exceeded maximum allowed payload size (${responseLimit} bytes).`
     answer = {
       text: JSON.stringify({ errorMessage, errorType: 'Function.ResponseSizeTooLarge' }),
       functionError: 'Unhandled',

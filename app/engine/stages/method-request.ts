@@ -1,4 +1,8 @@
-/** Stage 1: route the client request to the method (§1.1 path rules, §3.3 unmatched routes). */
+/**
+ * Stage 1: route the client request to the method (path rules as the proxy event shows them; an
+ * unmatched route is a MISSING_AUTHENTICATION_TOKEN 403).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
 import { DROPPED_REQUEST_HEADERS } from '../defaults'
 import { flattenHeaders, formatJavaMap } from '../headers'
 import type { HeaderPair } from '../headers'
@@ -104,7 +108,7 @@ export function routeMethodRequest(ctx: RunContext): StageResult<RoutedRequest> 
   const rawPath = qIndex >= 0 ? typedPath.slice(0, qIndex) || '/' : typedPath
   const rawQuery = qIndex >= 0 && !request.query ? typedPath.slice(qIndex + 1) : request.query
   const slashed = rawPath.startsWith('/') ? rawPath : '/' + rawPath
-  // `//x` right after the stage is collapsed for routing and `path` (§1.1); inner `//` stays.
+  // `//x` right after the stage is collapsed for routing and the event's `path`; inner `//` stays.
   const path = slashed.replace(/^\/{2,}/, '/')
   const httpMethod = String(request.method ?? 'GET')
   const resourcePath = String(method.resourcePath ?? '/')

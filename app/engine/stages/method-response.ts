@@ -43,7 +43,8 @@ export function finalizeResponse(
   isProxy: boolean,
 ): { response: ClientResponse; trace: ReturnType<typeof traceEntry> } {
   const own = draft.headers
-  // The trace header API Gateway returns carries the sampling decision (§4.2).
+  // The trace header API Gateway returns carries the sampling decision.
+  // https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader
   const sampledTraceId = ctx.traceId + ';Sampled=0'
   const ctIndex = own.findIndex(([n]) => n.toLowerCase() === 'content-type')
   const contentType: HeaderPair =
@@ -59,7 +60,7 @@ export function finalizeResponse(
     ...rest,
     ['X-Amzn-Trace-Id', sampledTraceId],
   ]
-  // The console prints proxy headers before the trace id, custom ones after it (§4.2, §4.4).
+  // The console's test log prints proxy headers before the trace id, custom ones after it.
   const logged: HeaderPair[] = isProxy
     ? [...own, ['X-Amzn-Trace-Id', sampledTraceId], ...(ctIndex >= 0 ? [] : [contentType])]
     : [['X-Amzn-Trace-Id', sampledTraceId], ...rest, contentType]

@@ -1,4 +1,8 @@
-/** Integration request parameters (`integration.request.*`, §2.4), both integration types. */
+/**
+ * Integration request parameters (`integration.request.*` mapped from method request values or
+ * static values), both integration types.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
+ */
 import type { Json } from '../../model'
 import { FORBIDDEN_INTEGRATION_HEADERS } from '../defaults'
 import { lastHeader } from '../headers'

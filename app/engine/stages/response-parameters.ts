@@ -1,5 +1,10 @@
-/** Method response header mappings of a custom integration response (§2.3). */
+/**
+ * Method response header mappings of a custom integration response (from static values, the
+ * integration response's headers or its JSON body).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
+ */
 import type { Diagnostic, Json, MethodResponse } from '../../model'
+import { formatEditorId } from '../../model'
 import { REMAPPED_RESPONSE_HEADERS, SUPPRESSED_RESPONSE_HEADERS } from '../defaults'
 import { lastHeader } from '../headers'
 import type { HeaderPair } from '../headers'
@@ -96,7 +101,7 @@ export function mapResponseParameters(
   const declared = Object.keys(methodResponse?.responseParameters ?? {}).map((k) => k.toLowerCase())
   for (const target of Object.keys(mappings)) {
     const source = String(mappings[target])
-    const editor = `integration.responses.${key}.responseParameters.${target}`
+    const editor = formatEditorId({ kind: 'response-parameter', status: key, target })
     const m = /^method\.response\.header\.(.+)$/.exec(target)
     if (!m) {
       diagnostics.push(

@@ -4,13 +4,7 @@
  */
 import type { StateCreator } from 'zustand'
 import type { Simulation } from '../../model'
-import type {
-  AppState,
-  RuleCheck,
-  SerializedScenario,
-  SimulationDisplay,
-  TrialResult,
-} from '../types'
+import type { AppState, SerializedScenario, SimulationDisplay, TrialResult } from '../types'
 
 /** The output slice's state and its single writer. */
 export type OutputSlice = {
@@ -22,8 +16,6 @@ export type OutputSlice = {
   serialized: SerializedScenario | undefined
   /** How each trial errorMessage fared. */
   trials: TrialResult[]
-  /** Live match state of each integration response's pattern, keyed by status code. */
-  matches: Record<string, RuleCheck>
   /** Evaluation keys stopped for exceeding the time budget in the latest run. */
   stopped: readonly string[]
   /** True while a newer scenario is being simulated. */
@@ -31,10 +23,7 @@ export type OutputSlice = {
   /** Written by the simulation runner only. */
   receiveOutput: (
     output: Partial<
-      Pick<
-        OutputSlice,
-        'simulation' | 'display' | 'serialized' | 'trials' | 'matches' | 'stopped' | 'pending'
-      >
+      Pick<OutputSlice, 'simulation' | 'display' | 'serialized' | 'trials' | 'stopped' | 'pending'>
     >,
   ) => void
 }
@@ -45,7 +34,6 @@ export const createOutputSlice: StateCreator<AppState, [], [], OutputSlice> = (s
   display: undefined,
   serialized: undefined,
   trials: [],
-  matches: {},
   stopped: [],
   pending: true,
   receiveOutput: (output) => set(output),

@@ -1,13 +1,20 @@
 import { memo, useState } from 'react'
+import { formatEditorId, type EditorRef } from '../../model'
 import { renameRecordKey } from '../../state/scenario-edit'
 import { BoundEditor } from '../editors/BoundEditor'
 import { CommitInput } from './CommitInput'
 
+/** The owner of a set of templates: the integration request, a rule, or a gateway response. */
+export type TemplateOwner =
+  | { kind: 'request-template' }
+  | { kind: 'response-template'; status: string }
+  | { kind: 'gateway-template'; responseType: string }
+
 /** Content type → VTL template, with add, rename and remove (memoised: give it a stable onChange). */
 export const TemplateMapEditor = memo(function TemplateMapEditor(props: {
   templates: Record<string, string> | undefined
-  /** EditorId prefix; each template's id is `<prefix>.<contentType>`. */
-  editorIdPrefix: string
+  /** Whose templates these are; each template's editor is this owner's template for its type. */
+  owner: TemplateOwner
   /** Test id prefix; each template editor's test id is `<prefix>.<contentType>`. */
   testIdPrefix: string
   label: string
@@ -52,7 +59,7 @@ export const TemplateMapEditor = memo(function TemplateMapEditor(props: {
             </button>
           </div>
           <BoundEditor
-            editorId={`${props.editorIdPrefix}.${contentType}`}
+            editorId={formatEditorId({ ...props.owner, contentType } as EditorRef)}
             testId={`${props.testIdPrefix}.${contentType}`}
             ariaLabel={`${props.label}: ${contentType}`}
             language="vtl"

@@ -1,6 +1,4 @@
 import type { Json, LambdaOutcome } from '../../model'
-import { readSelectionSubject } from '../../state/scenario-edit'
-import { useAppStore } from '../../state/store'
 import { formatJson } from '../common/json-text'
 import { BoundEditor } from '../editors/BoundEditor'
 
@@ -21,7 +19,7 @@ export function ErrorFields(props: {
   onPayloadText: (text: string) => void
 }) {
   const { outcome } = props
-  const message = useAppStore((s) => readSelectionSubject(s.scenario) ?? '')
+  const message = readField(outcome.payload, 'errorMessage')
   const lineCount = message.split('\n').length
   return (
     <>
@@ -38,7 +36,7 @@ export function ErrorFields(props: {
           data-testid="lambda.error-message"
           rows={Math.min(8, Math.max(2, lineCount))}
           spellCheck={false}
-          value={readField(outcome.payload, 'errorMessage')}
+          value={message}
           onChange={(e) => props.onField('errorMessage', e.target.value)}
         />
       </label>

@@ -69,7 +69,7 @@ export function GatewayResponsesPanel() {
           <TemplateMapEditor
             label="Response templates"
             templates={response.responseTemplates}
-            editorIdPrefix={`gatewayResponses.${type}.responseTemplates`}
+            owner={{ kind: 'gateway-template', responseType: type }}
             testIdPrefix={`gateway-response.${type}.template`}
             onChange={(next) =>
               write({ ...current, [type]: { ...response, responseTemplates: next } })

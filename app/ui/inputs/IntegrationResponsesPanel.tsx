@@ -1,12 +1,7 @@
 import { useCallback } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { IntegrationResponse, Scenario } from '../../model'
-import {
-  findFreeStatus,
-  readRules,
-  readSelectionSubject,
-  renameStatusEntry,
-} from '../../state/scenario-edit'
+import { findFreeStatus, readRules, renameStatusEntry } from '../../state/scenario-edit'
 import { useAppStore } from '../../state/store'
 import { keepFocusAcrossRename } from '../common/focus'
 import { Panel } from '../common/Panel'
@@ -33,7 +28,6 @@ export function IntegrationResponsesPanel() {
     ),
   )
   const isProxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
-  const subjectKnown = useAppStore((s) => readSelectionSubject(s.scenario) !== undefined)
   const editScenario = useAppStore((s) => s.editScenario)
 
   // Stable across renders: each reads the rules from the draft, keyed by the row's status.
@@ -96,7 +90,6 @@ export function IntegrationResponsesPanel() {
           <RuleRow
             key={statusKey}
             statusKey={statusKey}
-            subjectKnown={subjectKnown}
             isProxy={isProxy}
             onChange={onChange}
             onRename={onRename}

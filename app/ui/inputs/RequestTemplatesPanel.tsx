@@ -2,7 +2,10 @@ import { useCallback } from 'react'
 import type { Integration } from '../../model'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
-import { TemplateMapEditor } from '../common/TemplateMapEditor'
+import { TemplateMapEditor, type TemplateOwner } from '../common/TemplateMapEditor'
+
+/** The request templates' owner (one object, so the memoised editor map keeps its props). */
+const REQUEST_TEMPLATES: TemplateOwner = { kind: 'request-template' }
 
 type Passthrough = NonNullable<Integration['passthroughBehavior']>
 
@@ -64,7 +67,7 @@ export function RequestTemplatesPanel() {
       <TemplateMapEditor
         label="Request templates"
         templates={templates}
-        editorIdPrefix="integration.requestTemplates"
+        owner={REQUEST_TEMPLATES}
         testIdPrefix="editor.request-template"
         onChange={setTemplates}
       />

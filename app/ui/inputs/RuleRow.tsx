@@ -1,32 +1,43 @@
-import { memo, useCallback, useId, useState } from 'react'
-import type { IntegrationResponse } from '../../model'
-import { selectRuleEvaluation, useDiagnosticsUnder } from '../../state/selectors'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
+import type { IntegrationResponse, RuleEvaluation, RuleTable } from '../../model'
+import { formatEditorId, formatEditorPrefix } from '../../model'
+import {
+  selectRuleEvaluation,
+  selectRuleTableStatus,
+  useDiagnosticsUnder,
+} from '../../state/selectors'
 import { useAppStore } from '../../state/store'
-import type { RuleCheck } from '../../state/types'
 import { CommitInput } from '../common/CommitInput'
 import { KeyValueTable } from '../common/KeyValueTable'
 import { TemplateMapEditor } from '../common/TemplateMapEditor'
 import { BoundEditor } from '../editors/BoundEditor'
 import { DiagnosticList } from '../editors/DiagnosticList'
 
-const BADGE_TEXT: Record<RuleCheck['outcome'], string> = {
+const BADGE_TEXT: Record<RuleEvaluation['outcome'], string> = {
   matched: 'matches',
   'not-matched': 'does not match',
   default: 'default',
   invalid: 'invalid pattern',
   untranslatable: 'cannot check',
   stopped: 'stopped',
+  'not-evaluated': 'n/a',
 }
 
-/** Says what the pattern was matched against, so an empty subject is not a mystery. */
-function describeSubject(check: RuleCheck, subjectKnown: boolean): string {
-  if (!subjectKnown) return 'Not evaluated: the function was not invoked successfully.'
-  if (check.outcome === 'default')
+/**
+ * Says what the engine matched the pattern against, so an empty subject is not a mystery. Reads
+ * only the engine's rule table (a pure function of the Simulation).
+ */
+export function describeRuleState(rule: RuleEvaluation, status: RuleTable['status']): string {
+  if (status === 'not-reached' && rule.outcome !== 'default')
+    return rule.compiled
+      ? 'Not evaluated: the function was not invoked successfully.'
+      : 'Not evaluated, and the pattern does not compile (see the marker).'
+  if (rule.outcome === 'default')
     return 'Default response: used when no other pattern matches the errorMessage.'
   const against =
-    check.subject === '' ? 'the empty string (the function succeeded)' : 'the whole errorMessage'
-  if (check.outcome === 'matched') return `Matches ${against}.`
-  return check.explanation ?? `Does not match ${against}.`
+    rule.subject === '' ? 'the empty string (the function succeeded)' : 'the whole errorMessage'
+  if (rule.outcome === 'matched') return `Matches ${against}.`
+  return rule.explanation ?? `Does not match ${against}.`
 }
 
 /** Revises one rule of the scenario, found by its status key when the edit is applied. */
@@ -44,29 +55,31 @@ const NO_RULE: IntegrationResponse = { statusCode: '' }
  */
 export const RuleRow = memo(function RuleRow(props: {
   statusKey: string
-  subjectKnown: boolean
   isProxy: boolean
   onChange: ReviseRule
   /** Renames the rule's status; returns why a status was refused. */
   onRename: (statusKey: string, to: string) => string | undefined
   onRemove: (statusKey: string) => void
 }) {
-  const { statusKey, subjectKnown, isProxy, onChange, onRename, onRemove } = props
+  const { statusKey, isProxy, onChange, onRename, onRemove } = props
   const rule = useAppStore(
     (s) => s.scenario.setup.method.methodIntegration.integrationResponses?.[statusKey] ?? NO_RULE,
   )
   // Primitives only, so a new simulation with the same outcome for this rule changes nothing.
-  const checkOutcome = useAppStore((s) => s.matches[statusKey]?.outcome)
+  const outcome = useAppStore((s) => selectRuleEvaluation(s, statusKey)?.outcome)
   const explanation = useAppStore((s) => {
-    const check = s.matches[statusKey]
-    return check && describeSubject(check, subjectKnown)
+    const rule = selectRuleEvaluation(s, statusKey)
+    return rule && describeRuleState(rule, selectRuleTableStatus(s))
   })
   const selected = useAppStore((s) => selectRuleEvaluation(s, statusKey)?.selected === true)
-  const stopped = useAppStore((s) => selectRuleEvaluation(s, statusKey)?.outcome === 'stopped')
-  const outcome = stopped ? 'stopped' : checkOutcome
+  const uncertain = useAppStore((s) => selected && s.simulation?.rules.choice === 'uncertain')
   const prefix = `rule.${statusKey}`
   const mappingDiagnostics = useDiagnosticsUnder(
-    `integration.responses.${statusKey}.responseParameters`,
+    formatEditorPrefix({ kind: 'response-parameter', status: statusKey }),
+  )
+  const templateOwner = useMemo(
+    () => ({ kind: 'response-template', status: statusKey }) as const,
+    [statusKey],
   )
   const [statusMessage, setStatusMessage] = useState<string | undefined>(undefined)
   const statusMessageId = useId()
@@ -102,7 +115,7 @@ export const RuleRow = memo(function RuleRow(props: {
         </td>
         <td className="pattern-cell">
           <BoundEditor
-            editorId={`integration.responses.${statusKey}.selectionPattern`}
+            editorId={formatEditorId({ kind: 'selection-pattern', status: statusKey })}
             testId={`${prefix}.pattern`}
             ariaLabel={`Selection pattern of rule ${statusKey}`}
             language="java-regex"
@@ -119,12 +132,12 @@ export const RuleRow = memo(function RuleRow(props: {
               data-testid={`${prefix}.badge`}
               data-outcome={outcome}
             >
-              {subjectKnown ? BADGE_TEXT[outcome] : 'n/a'}
+              {BADGE_TEXT[outcome]}
             </span>
           )}
           {selected && (
             <span className="badge badge-selected" data-testid={`${prefix}.selected`}>
-              {isProxy ? 'ignored (proxy)' : 'selected'}
+              {isProxy ? 'ignored (proxy)' : uncertain ? 'selected (uncertain)' : 'selected'}
             </span>
           )}
         </td>
@@ -166,7 +179,7 @@ export const RuleRow = memo(function RuleRow(props: {
             <TemplateMapEditor
               label="Response templates"
               templates={rule.responseTemplates}
-              editorIdPrefix={`integration.responses.${statusKey}.responseTemplates`}
+              owner={templateOwner}
               testIdPrefix={`${prefix}.template`}
               onChange={setTemplates}
             />

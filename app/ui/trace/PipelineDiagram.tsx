@@ -1,5 +1,5 @@
 import { memo, useDeferredValue } from 'react'
-import type { StageName, TraceEntry } from '../../model'
+import type { RuleTable, StageName, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
 import { STAGE_LABELS } from '../common/stages'
 
@@ -12,8 +12,8 @@ const MAIN_PATH: StageName[] = [
 ]
 
 /** The winning rule of the integration response stage, as a short label. */
-function describeWinner(entry: TraceEntry | undefined): string | undefined {
-  const winner = entry?.rules?.find((r) => r.selected)
+function describeWinner(table: RuleTable | undefined): string | undefined {
+  const winner = table?.rules.find((r) => r.selected)
   if (!winner) return undefined
   return winner.selectionPattern === ''
     ? `default → ${winner.statusCode}`
@@ -27,18 +27,20 @@ function describeWinner(entry: TraceEntry | undefined): string | undefined {
 export function PipelineDiagram() {
   const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
   const status = useDeferredValue(useAppStore((s) => s.simulation?.response.statusCode))
-  return <PipelineView trace={trace} status={status} />
+  const table = useDeferredValue(useAppStore((s) => s.simulation?.rules))
+  return <PipelineView trace={trace} status={status} table={table} />
 }
 
 const PipelineView = memo(function PipelineView(props: {
   trace: TraceEntry[] | undefined
   status: number | undefined
+  table: RuleTable | undefined
 }) {
-  const { trace, status } = props
+  const { trace, status, table } = props
   const find = (stage: StageName) => trace?.find((t) => t.stage === stage)
   const gateway = find('gateway-response')
   const usedGateway = gateway !== undefined && gateway.status !== 'skipped'
-  const winner = describeWinner(find('integration-response'))
+  const winner = describeWinner(table)
   return (
     <nav className="pipeline" aria-label="Pipeline" data-testid="pipeline">
       <ol>

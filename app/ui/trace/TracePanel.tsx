@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useMemo } from 'react'
-import type { Json, RuleEvaluation, TraceEntry } from '../../model'
+import type { Json, RuleTable as RuleTableData, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
@@ -21,10 +21,19 @@ function JsonBlock(props: { title: string; stage: string; value: Json | undefine
   )
 }
 
-function RuleTable(props: { rules: RuleEvaluation[] }) {
+/** The engine's integration response table, as it is: the page works nothing out itself. */
+function RuleTable(props: { table: RuleTableData }) {
+  const { table } = props
   return (
-    <table className="compact rule-evaluations">
-      <caption>Selection patterns, in the order tried</caption>
+    <table
+      className="compact rule-evaluations"
+      data-testid="trace.rule-table"
+      data-status={table.status}
+    >
+      <caption>
+        Selection patterns, in the order tried ({table.status}
+        {table.choice === 'uncertain' ? '; choice uncertain' : ''}): {table.reason}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Status</th>
@@ -34,15 +43,15 @@ function RuleTable(props: { rules: RuleEvaluation[] }) {
         </tr>
       </thead>
       <tbody>
-        {props.rules.map((r) => (
-          <tr key={r.statusCode} className={r.selected ? 'rule-selected' : ''}>
+        {table.rules.map((r) => (
+          <tr key={r.key} className={r.selected ? 'rule-selected' : ''}>
             <th scope="row">{r.statusCode}</th>
             <td>
               <code>{r.selectionPattern === '' ? '(default)' : r.selectionPattern}</code>
             </td>
             <td>
               {r.outcome}
-              {r.selected ? ' — selected' : ''}
+              {r.selected ? ` — selected${table.choice === 'uncertain' ? ' (uncertain)' : ''}` : ''}
             </td>
             <td>{r.explanation ?? ''}</td>
           </tr>
@@ -53,7 +62,14 @@ function RuleTable(props: { rules: RuleEvaluation[] }) {
 }
 
 /** One stage; memoised because a new simulation often repeats most entries' content. */
-const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
+const TraceStage = memo(function TraceStage({
+  entry,
+  table,
+}: {
+  entry: TraceEntry
+  /** The rule table, shown under the integration response stage. */
+  table?: RuleTableData
+}) {
   return (
     <li className={`trace-stage stage-${entry.status}`} id={`trace-${entry.stage}`}>
       <details open={entry.status !== 'skipped'} data-testid={`trace.stage.${entry.stage}`}>
@@ -69,7 +85,7 @@ const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
             ))}
           </ul>
         )}
-        {entry.rules && entry.rules.length > 0 && <RuleTable rules={entry.rules} />}
+        {table && table.rules.length > 0 && <RuleTable table={table} />}
         {entry.diagnostics.length > 0 && (
           <ul className="notes diagnostics">
             {entry.diagnostics.map((d, i) => (
@@ -94,10 +110,17 @@ const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
  */
 export function TracePanel() {
   const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
-  return <TraceView trace={trace} />
+  const table = useDeferredValue(useAppStore((s) => s.simulation?.rules))
+  return <TraceView trace={trace} table={table} />
 }
 
-const TraceView = memo(function TraceView({ trace }: { trace: TraceEntry[] | undefined }) {
+const TraceView = memo(function TraceView({
+  trace,
+  table,
+}: {
+  trace: TraceEntry[] | undefined
+  table: RuleTableData | undefined
+}) {
   return (
     <Panel title="Trace" testId="panel.trace">
       {!trace || trace.length === 0 ? (
@@ -105,7 +128,11 @@ const TraceView = memo(function TraceView({ trace }: { trace: TraceEntry[] | und
       ) : (
         <ol className="trace">
           {trace.map((entry) => (
-            <TraceStage key={entry.stage} entry={entry} />
+            <TraceStage
+              key={entry.stage}
+              entry={entry}
+              table={entry.stage === 'integration-response' ? table : undefined}
+            />
           ))}
         </ol>
       )}

@@ -18,6 +18,7 @@ const base: Simulation = {
   log: ['one', 'two'],
   lambdaEvent: { path: '/x' },
   lambdaEventText: '{"path":"/x"}',
+  rules: { status: 'not-reached', reason: '', rules: [] },
   diagnostics: [],
 }
 

@@ -1,21 +1,18 @@
 /** Messages between the page and the simulation worker. Plain JSON, so they survive postMessage. */
 import type { Scenario, Simulation } from '../../model'
-import type { RuleCheck, SimulationDisplay, TrialResult } from '../../state/types'
-
-export type { RuleCheck }
+import type { SimulationDisplay, TrialResult } from '../../state/types'
 
 /** The page's own answer, shown before the worker's (see speculate.ts). */
 export type Speculation = {
   simulation: Simulation
   display: SimulationDisplay
-  checks: Record<string, RuleCheck>
 }
 
 /** Page → worker: simulate this scenario. */
 export type SimulateRequest = {
   seq: number
   scenario: Scenario
-  /** Evaluation keys not to run again (they exceeded the budget before). */
+  /** Evaluation keys (editor ids) not to run again: they exceeded the budget before. */
   stopped: string[]
   /** Other errorMessages to try against the same configuration. */
   trials: string[]
@@ -26,8 +23,8 @@ export type SimulateRequest = {
  * budget starts then, so a slow first load is not mistaken for a runaway pattern); `evaluate`
  * announces the pattern/template about to run, or with `null` that no untrusted code is running
  * (so slow ordinary work on a busy machine is never blamed on a pattern). A run answers with
- * `result` as soon as the simulation is done (what the response panel shows), then `checks` (the
- * rule table's live match state), then `trials`, which ends the run. `serialized` is not part of
+ * `result` as soon as the simulation is done (what the response panel shows, rule table
+ * included), then `trials`, which ends the run. `serialized` is not part of
  * a run: the worker sends it once edits pause (see SERIALIZE_DELAY_MS), for the latest request.
  */
 export type WorkerMessage =
@@ -40,7 +37,6 @@ export type WorkerMessage =
       simulation: Simulation
       display: SimulationDisplay
     }
-  | { type: 'checks'; seq: number; checks: Record<string, RuleCheck> }
   | { type: 'trials'; seq: number; trials: TrialResult[] }
   | {
       type: 'serialized'
@@ -74,8 +70,9 @@ export const MAX_TRIALS = 20
  */
 export const IDLE_LIMIT_MS = 5000
 
-/** The time budget of one pattern or template evaluation, in milliseconds. */
+/**
+ * The time budget of one pattern or template evaluation, in milliseconds: the worker's meter
+ * stops an evaluation past it (wall-time limit), and the page's watchdog terminates a worker
+ * that stays silent past it while an evaluation runs (code the meter cannot interrupt).
+ */
 export const SIMULATION_BUDGET_MS = 250
-
-/** The message shown on a pattern or template that was stopped. */
-export const STOPPED_MESSAGE = 'stopped: exceeded time budget'

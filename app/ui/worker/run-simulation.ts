@@ -1,28 +1,44 @@
 /**
- * What the worker does for one request: simulate, then check every selection pattern against the
- * current subject, then the trial messages; and, once edits pause, serialise the scenario.
- * Kept apart from the worker entry so it can be tested in Node.
+ * What the worker does for one request: simulate under the worker's meter (a wall-time budget per
+ * pattern or template, measured with the clock the worker supplies), then the trial messages;
+ * and, once edits pause, serialise the scenario. Kept apart from the worker entry so it can be
+ * tested in Node. Rule state comes only from the simulation's rule table.
  */
-import { createEnv, simulate, type EngineEnv } from '../../engine'
-import type { Json, Scenario } from '../../model'
-import { matchSelectionPattern } from '../../regex'
+import { createEnv, simulate } from '../../engine'
+import { createMeter, type Json, type Meter, type Scenario } from '../../model'
 import { encodeShareState } from '../../share'
-import { readRules, readSelectionSubject, writeObjectField } from '../../state/scenario-edit'
+import { writeObjectField } from '../../state/scenario-edit'
 import type { TrialResult } from '../../state/types'
-import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
+import type { SimulateRequest, WorkerMessage } from './protocol'
 import { prepareForDisplay } from './prepare-display'
-import { FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, STOPPED_MESSAGE } from './protocol'
+import { FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, SIMULATION_BUDGET_MS } from './protocol'
 
-/** The editor id of a rule's selection pattern. */
-export function toPatternEditorId(statusCode: string): string {
-  return `integration.responses.${statusCode}.selectionPattern`
+/** A clock in milliseconds (the worker's `performance.now`), injected so tests control it. */
+export type Clock = () => number
+
+/**
+ * The worker's meter for one simulation: each pattern or template may run for
+ * SIMULATION_BUDGET_MS by `clock`; keys stopped in an earlier run are skipped; each evaluation is
+ * announced through `onEvaluate` (the page's watchdog blames a hung worker on it).
+ */
+export function createWorkerMeter(
+  stopped: readonly string[],
+  clock: Clock,
+  onEvaluate?: (key: string | null) => void,
+): Meter {
+  return createMeter({
+    limits: { 'wall-time': SIMULATION_BUDGET_MS },
+    clock,
+    skip: stopped,
+    ...(onEvaluate ? { onEvaluate } : {}),
+  })
 }
 
 /**
  * Simulates the scenario as if the function had thrown `message`: the same error payload with
  * only its errorMessage replaced (a result or failure outcome becomes a plain unhandled Error).
  */
-export function runTrial(scenario: Scenario, message: string, env: EngineEnv): TrialResult {
+export function runTrial(scenario: Scenario, message: string, meter: Meter): TrialResult {
   const lambda = scenario.lambda
   const payload: Json =
     lambda.kind === 'error'
@@ -33,92 +49,42 @@ export function runTrial(scenario: Scenario, message: string, env: EngineEnv): T
     ...scenario,
     lambda: { kind: 'error', payload, ...(functionError ? { functionError } : {}) },
   }
-  const simulation = simulate(trial, env)
-  const rules = simulation.trace.find((t) => t.stage === 'integration-response')?.rules ?? []
+  const simulation = simulate(trial, createEnv({ meter }))
   return {
     message,
     statusCode: simulation.response.statusCode,
-    selected: rules.find((r) => r.selected)?.statusCode,
+    selected: simulation.rules.rules.find((r) => r.selected)?.statusCode,
   }
 }
 
 /**
- * The rule table's live state: every selection pattern checked against the current subject (so
- * it shows even for a proxy integration). A pattern stopped before is reported, not run again.
- */
-export function checkRules(
-  scenario: Scenario,
-  stopped: readonly string[],
-  onEvaluate: (key: string | null) => void = () => {},
-): Record<string, RuleCheck> {
-  const subject = readSelectionSubject(scenario) ?? ''
-  const checks: Record<string, RuleCheck> = {}
-  for (const [statusCode, rule] of Object.entries(readRules(scenario))) {
-    const pattern = rule.selectionPattern ?? ''
-    const key = `pattern:${statusCode}`
-    const source = toPatternEditorId(statusCode)
-    if (pattern === '') {
-      checks[statusCode] = { outcome: 'default', subject, diagnostics: [] }
-    } else if (stopped.includes(key)) {
-      checks[statusCode] = {
-        outcome: 'stopped',
-        subject,
-        explanation: `${STOPPED_MESSAGE}: the pattern ran longer than allowed against this message.`,
-        diagnostics: [
-          {
-            source,
-            severity: 'error',
-            code: 'budget.stopped',
-            message: STOPPED_MESSAGE,
-            span: { start: 0, end: pattern.length },
-            hint: 'Look for nested quantifiers such as (a+)+ that make backtracking explode.',
-          },
-        ],
-      }
-    } else {
-      onEvaluate(key)
-      const match = matchSelectionPattern(pattern, subject, source)
-      onEvaluate(null)
-      checks[statusCode] = {
-        outcome: match.outcome,
-        subject,
-        explanation: match.explanation,
-        diagnostics: match.diagnostics,
-      }
-    }
-  }
-  return checks
-}
-
-/**
- * The scenario simulated and prepared for display, as the response panel shows it. The worker
- * and the page's own quick answer (speculate.ts) both make it here, with the same env.
+ * The scenario simulated under `meter` and prepared for display, as the response panel shows it.
+ * The worker and the page's own quick answer (speculate.ts) both make it here.
  */
 export function simulateForDisplay(
   scenario: Scenario,
-  stopped: readonly string[],
-  onEvaluate?: (key: string | null) => void,
+  meter: Meter,
 ): ReturnType<typeof prepareForDisplay> {
-  return prepareForDisplay(simulate(scenario, createEnv({ stopped, onEvaluate })))
+  return prepareForDisplay(simulate(scenario, createEnv({ meter })))
 }
 
 /**
  * Runs one request, announcing each evaluation through `post` before it starts. The response is
- * posted the moment the simulation is done; the rule checks and the trials follow in their own
- * messages, so neither delays what the response panel shows.
+ * posted the moment the simulation is done (its rule table is the rule state the page shows);
+ * the trials follow in their own message, so they never delay what the response panel shows.
  */
-export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage) => void): void {
+export function runSimulation(
+  request: SimulateRequest,
+  post: (m: WorkerMessage) => void,
+  clock: Clock,
+): void {
   const { seq, scenario, stopped, trials } = request
   const onEvaluate = (key: string | null) => post({ type: 'evaluate', seq, key })
-  const answer = simulateForDisplay(scenario, stopped, onEvaluate)
-  onEvaluate(null)
+  const answer = simulateForDisplay(scenario, createWorkerMeter(stopped, clock, onEvaluate))
   post({ type: 'result', seq, ...answer })
-  post({ type: 'checks', seq, checks: checkRules(scenario, stopped, onEvaluate) })
-  const trialResults = trials.slice(0, MAX_TRIALS).map((message) => {
-    const result = runTrial(scenario, message, createEnv({ stopped, onEvaluate }))
-    onEvaluate(null)
-    return result
-  })
+  const trialResults = trials
+    .slice(0, MAX_TRIALS)
+    .map((message) => runTrial(scenario, message, createWorkerMeter(stopped, clock, onEvaluate)))
   post({ type: 'trials', seq, trials: trialResults })
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Scenario } from '../../model'
+import { createMeter, type Scenario } from '../../model'
 import { decodeShareState } from '../../share'
 import { createDefaultScenario } from '../../state/presets'
 import { reviseScenario } from '../../state/scenario-edit'
 import { createAppStore } from '../../state/store'
 import type { SimulateRequest, WorkerMessage } from './protocol'
 import { FRAGMENT_MIRROR_LIMIT } from './protocol'
-import { createSerializer, serializeScenario } from './run-simulation'
+import { createSerializer, serializeScenario, simulateForDisplay } from './run-simulation'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
 import { toStoreOutput } from './useSimulationRunner'
 
@@ -92,10 +92,11 @@ describe('runner and serialized copies', () => {
     })
     const send = (data: WorkerMessage) => worker!.onmessage!({ data })
     runner.run(withPath('/old'))
-    send({ type: 'checks', seq: 1, checks: {} })
-    expect(outputs).toEqual([{ checks: {} }])
+    const answer = simulateForDisplay(withPath('/old'), createMeter())
+    send({ type: 'result', seq: 1, ...answer })
+    expect(outputs).toHaveLength(1)
     runner.run(withPath('/new'))
-    send({ type: 'checks', seq: 1, checks: {} })
+    send({ type: 'result', seq: 1, ...answer })
     send({ type: 'trials', seq: 1, trials: [] })
     expect(outputs).toHaveLength(1)
     // The run ended: the newer scenario is sent at once.
@@ -104,14 +105,9 @@ describe('runner and serialized copies', () => {
 })
 
 describe('store output', () => {
-  it('maps checks to matches and ends pending only with a response', () => {
-    expect(toStoreOutput({ checks: {} })).toEqual({ matches: {} })
+  it('leaves out what the store holds already, and ends pending only with a response', () => {
     const held = createAppStore().getState()
-    expect(toStoreOutput({ checks: {}, trials: [], stopped: [] }, held)).toEqual({})
-    const check = { outcome: 'default' as const, subject: '', diagnostics: [] }
-    expect(toStoreOutput({ checks: { '200': check } }, held)).toEqual({
-      matches: { '200': check },
-    })
+    expect(toStoreOutput({ trials: [], stopped: [] }, held)).toEqual({})
     expect(toStoreOutput({ trials: [] })).toEqual({ trials: [] })
     expect(toStoreOutput({ simulation: undefined, display: undefined, stopped: [] })).toEqual({
       simulation: undefined,

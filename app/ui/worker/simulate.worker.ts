@@ -12,7 +12,7 @@ const serializer = createSerializer(post, SERIALIZE_DELAY_MS, {
 })
 
 scope.onmessage = (event: MessageEvent<SimulateRequest>) => {
-  runSimulation(event.data, post)
+  runSimulation(event.data, post, () => performance.now())
   serializer.schedule(event.data)
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Scenario } from '../../model'
+import { createMeter, type Scenario } from '../../model'
+import { readRuleEvaluation } from '../../state/selectors'
 import { createDefaultScenario } from '../../state/presets'
 import { readRules, reviseScenario } from '../../state/scenario-edit'
 import type { SimulateRequest, WorkerMessage } from './protocol'
 import { runSimulation, runTrial } from './run-simulation'
-import { createEnv } from '../../engine'
 import {
   createSimulationRunner,
   type RunnerOptions,
@@ -22,6 +22,8 @@ class FakeWorker implements WorkerLike {
   constructor(
     private runaway: Set<string>,
     private hold: boolean,
+    /** The worker's clock; by default one that never moves, so its meter never stops anything. */
+    private clock: () => number = () => 0,
   ) {}
   private announced = false
   postMessage(request: SimulateRequest) {
@@ -33,11 +35,15 @@ class FakeWorker implements WorkerLike {
       this.onmessage?.({ data: { type: 'ready' } })
     }
     let stuck = false
-    runSimulation(request, (m) => {
-      if (stuck) return
-      out.push(m)
-      if (m.type === 'evaluate' && m.key !== null && this.runaway.has(m.key)) stuck = true
-    })
+    runSimulation(
+      request,
+      (m) => {
+        if (stuck) return
+        out.push(m)
+        if (m.type === 'evaluate' && m.key !== null && this.runaway.has(m.key)) stuck = true
+      },
+      this.clock,
+    )
     for (const m of out) {
       if (this.hold) this.held.push(m)
       else this.onmessage?.({ data: m })
@@ -52,13 +58,18 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(runaway: string[] = [], hold = false, pageAnswer?: RunnerOptions['speculate']) {
+function setup(
+  runaway: string[] = [],
+  hold = false,
+  pageAnswer?: RunnerOptions['speculate'],
+  clock?: () => number,
+) {
   const workers: FakeWorker[] = []
   const outputs: RunnerOutput[] = []
   const timers: (() => void)[] = []
   const runner = createSimulationRunner({
     createWorker: () => {
-      const worker = new FakeWorker(new Set(runaway), hold)
+      const worker = new FakeWorker(new Set(runaway), hold, clock)
       workers.push(worker)
       return worker
     },
@@ -82,27 +93,34 @@ function setup(runaway: string[] = [], hold = false, pageAnswer?: RunnerOptions[
   return { runner, workers, outputs, fireTimers, responses }
 }
 
+/** The editor id (and evaluation key) of rule 400's pattern. */
+const P400 = 'integration.responses.400.selectionPattern'
+
+/** Rule `key` as the delivered simulation's rule table has it. */
+const ruleOf = (output: RunnerOutput | undefined, key: string) =>
+  readRuleEvaluation(output?.simulation, key)
+
 const withPattern = (pattern: string): Scenario =>
   reviseScenario(createDefaultScenario(), (d) => {
     d.setup.method.methodIntegration.integrationResponses!['400']!.selectionPattern = pattern
   })
 
 describe('simulation runner', () => {
-  it('delivers the simulation and the live pattern checks', () => {
+  it('delivers the simulation with its rule table, then the trials', () => {
     const { runner, outputs } = setup()
     runner.run(createDefaultScenario())
-    // The response first, on its own; then the checks; then the (empty) trials.
+    // The response first, on its own (its rule table is the rule state); then the trials.
     expect(outputs.map((o) => Object.keys(o).sort())).toEqual([
       ['display', 'simulation', 'stopped'],
-      ['checks'],
       ['trials'],
     ])
     expect(outputs[0]!.simulation?.response.statusCode).toBe(400)
-    expect(outputs[1]!.checks!['400']).toMatchObject({
+    expect(ruleOf(outputs[0], '400')).toMatchObject({
       outcome: 'matched',
       subject: 'Dummy error ...',
+      selected: true,
     })
-    expect(outputs[1]!.checks!['200']!.outcome).toBe('default')
+    expect(ruleOf(outputs[0], '200')!.outcome).toBe('default')
   })
 
   it('drops a stale answer and delivers only the newest scenario', () => {
@@ -115,36 +133,39 @@ describe('simulation runner', () => {
     expect(workers[0]!.received.map((r) => r.seq)).toEqual([1, 2])
     workers[0]!.release()
     expect(responses()).toHaveLength(1)
-    expect(responses()[0]!.checks!['400']!.outcome).toBe('not-matched')
+    expect(ruleOf(responses()[0], '400')!.outcome).toBe('not-matched')
   })
 
   it('stops a runaway pattern: new worker, re-run without it, reported as stopped', () => {
-    const { runner, workers, outputs, fireTimers, responses } = setup(['pattern:400'])
+    const { runner, workers, outputs, fireTimers, responses } = setup([P400])
     runner.run(withPattern('(a+)+$'))
     expect(outputs).toHaveLength(0)
     fireTimers()
     expect(workers[0]!.terminated).toBe(true)
     expect(workers).toHaveLength(2)
-    expect(workers[1]!.received[0]!.stopped).toEqual(['pattern:400'])
+    expect(workers[1]!.received[0]!.stopped).toEqual([P400])
     expect(responses()).toHaveLength(1)
     const [response] = responses()
-    expect(response!.stopped).toEqual(['pattern:400'])
-    expect(response!.checks!['400']!.outcome).toBe('stopped')
-    expect(response!.checks!['400']!.diagnostics[0]).toMatchObject({
-      source: 'integration.responses.400.selectionPattern',
-      message: 'stopped: exceeded time budget',
+    expect(response!.stopped).toEqual([P400])
+    expect(ruleOf(response, '400')!.outcome).toBe('stopped')
+    expect(ruleOf(response, '400')!.diagnostics[0]).toMatchObject({
+      source: P400,
+      code: 'budget.stopped',
     })
+    expect(ruleOf(response, '400')!.diagnostics[0]!.message).toContain(
+      'stopped: exceeded time budget in an earlier run (wall-time limit)',
+    )
   })
 
   it('lets a stopped pattern run again once its text changes', () => {
-    const { runner, workers, fireTimers, responses } = setup(['pattern:400'])
+    const { runner, workers, fireTimers, responses } = setup([P400])
     runner.run(withPattern('(a+)+$'))
     fireTimers()
     runner.run(withPattern('(a+)+$'))
-    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual(['pattern:400'])
+    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual([P400])
     const fixedRunner = setup()
     fixedRunner.runner.run(withPattern('.*Dummy error.*'))
-    expect(fixedRunner.responses()[0]!.checks!['400']!.outcome).toBe('matched')
+    expect(ruleOf(fixedRunner.responses()[0], '400')!.outcome).toBe('matched')
     runner.run(withPattern('.*Dummy error.*'))
     expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual([])
     expect(responses()).toHaveLength(2)
@@ -177,7 +198,6 @@ describe('simulation runner', () => {
         simulation: undefined,
         display: undefined,
         trials: [],
-        checks: {},
         stopped: [],
       },
     ])
@@ -196,7 +216,7 @@ describe('simulation runner', () => {
     const success = reviseScenario(createDefaultScenario(), (d) => {
       d.lambda = { kind: 'result', payload: 'ok' }
     })
-    expect(runTrial(success, 'Dummy error', createEnv())).toEqual({
+    expect(runTrial(success, 'Dummy error', createMeter())).toEqual({
       message: 'Dummy error',
       statusCode: 400,
       selected: '400',
@@ -221,7 +241,7 @@ describe('simulation runner', () => {
     runner.run(createDefaultScenario())
     const send = (data: WorkerMessage) => worker!.onmessage!({ data })
     send({ type: 'ready' })
-    send({ type: 'evaluate', seq: 1, key: 'pattern:400' })
+    send({ type: 'evaluate', seq: 1, key: P400 })
     send({ type: 'evaluate', seq: 1, key: null })
     expect(limits).toEqual([5000, 250, 5000])
   })
@@ -231,9 +251,9 @@ describe('simulation runner', () => {
     runner.run(createDefaultScenario(), ['Other'])
     // Delivered within run(), before the worker said anything.
     expect(outputs).toHaveLength(1)
-    expect(Object.keys(outputs[0]!).sort()).toEqual(['checks', 'display', 'simulation', 'stopped'])
+    expect(Object.keys(outputs[0]!).sort()).toEqual(['display', 'simulation', 'stopped'])
     expect(outputs[0]!.simulation?.response.statusCode).toBe(400)
-    expect(outputs[0]!.checks!['400']!.outcome).toBe('matched')
+    expect(ruleOf(outputs[0], '400')!.outcome).toBe('matched')
     workers[0]!.release()
     // Only the trials come from the worker.
     expect(outputs.slice(1)).toEqual([
@@ -247,20 +267,41 @@ describe('simulation runner', () => {
       readRules(scenario)['400']?.selectionPattern === '(a+)+$'
         ? undefined
         : speculate(scenario, stopped)
-    const { runner, workers, outputs, fireTimers, responses } = setup(
-      ['pattern:400'],
-      false,
-      declining,
-    )
+    const { runner, workers, outputs, fireTimers, responses } = setup([P400], false, declining)
     runner.run(withPattern('(a+)+$'))
     expect(outputs).toHaveLength(0)
     fireTimers()
-    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual(['pattern:400'])
+    expect(workers.at(-1)!.received.at(-1)!.stopped).toEqual([P400])
     expect(responses()).toHaveLength(1)
-    expect(responses()[0]!.checks!['400']!.outcome).toBe('stopped')
+    expect(ruleOf(responses()[0], '400')!.outcome).toBe('stopped')
     // Editing the pattern lets the page answer again, at once.
     runner.run(withPattern('.*Dummy error.*'))
     expect(responses()).toHaveLength(2)
-    expect(responses()[1]!.checks!['400']!.outcome).toBe('matched')
+    expect(ruleOf(responses()[1], '400')!.outcome).toBe('matched')
+  })
+
+  it("lets the worker's own meter stop a pattern past its wall time, and remembers it", () => {
+    let now = 0
+    // Each reading of the worker's clock moves it on 1 ms.
+    const { runner, workers, responses } = setup([], false, undefined, () => (now += 1))
+    const scenario = reviseScenario(withPattern('(a+)+b'), (d) => {
+      d.lambda = { kind: 'error', payload: { errorMessage: 'a'.repeat(40) } }
+    })
+    runner.run(scenario)
+    // No watchdog was needed: the same worker answered, with the pattern stopped by its meter.
+    expect(workers).toHaveLength(1)
+    const [response] = responses()
+    expect(ruleOf(response, '400')!.outcome).toBe('stopped')
+    expect(response!.simulation!.limits).toEqual([
+      expect.objectContaining({ limit: 'wall-time', max: 250, key: P400 }),
+    ])
+    expect(
+      response!.simulation!.log.some((l) =>
+        l.includes('(simulator) stopped: exceeded time budget (wall-time limit: '),
+      ),
+    ).toBe(true)
+    // The next run skips it until its text changes.
+    runner.run(scenario)
+    expect(workers[0]!.received.at(-1)!.stopped).toEqual([P400])
   })
 })

@@ -1,15 +1,18 @@
 /**
- * Runs simulations in a worker under a time budget. A run that does not answer in time has its
- * worker terminated; the pattern or template that was running is marked stopped and the scenario
- * is run again in a fresh worker without it. Only the newest scenario's answers are delivered,
- * each part as soon as it arrives: the response first, then the rule checks and the trials.
- * When the page can answer for sure on its own (see speculate.ts), the response and checks are
- * delivered at once, and the worker's copies of them for that scenario are not delivered again.
+ * Runs simulations in a worker under a time budget. The worker's own meter stops a pattern or
+ * template past its wall-time budget and reports it in the simulation (`limits`); such keys are
+ * remembered as stopped until their text changes, so later runs skip them. A run that stays
+ * silent past the budget (code the meter cannot interrupt) has its worker terminated by this
+ * watchdog; the evaluation that was running is marked stopped the same way and the scenario is
+ * run again in a fresh worker without it. Only the newest scenario's answers are delivered, each
+ * part as soon as it arrives: the response (with its rule table) first, then the trials. When the
+ * page can answer for sure on its own (see speculate.ts), the response is delivered at once, and
+ * the worker's copy of it for that scenario is not delivered again.
  */
 import type { Scenario, Simulation } from '../../model'
 import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../state/types'
 import { readEvaluationText } from '../../state/scenario-edit'
-import type { RuleCheck, SimulateRequest, Speculation, WorkerMessage } from './protocol'
+import type { SimulateRequest, Speculation, WorkerMessage } from './protocol'
 import { IDLE_LIMIT_MS, SIMULATION_BUDGET_MS } from './protocol'
 
 /** The part of a Worker the runner uses (a fake in tests). */
@@ -21,7 +24,7 @@ export type WorkerLike = {
 
 /**
  * What the runner delivers for the newest scenario: only the fields present changed. The
- * response comes with `stopped`; `checks`, `trials` and `serialized` follow separately.
+ * response comes with `stopped`; `trials` and `serialized` follow separately.
  */
 export type RunnerOutput = Partial<{
   /** Undefined (with display) when the run did not finish within its budget. */
@@ -31,7 +34,6 @@ export type RunnerOutput = Partial<{
   serialized: SerializedScenario
   /** How each trial errorMessage fared. */
   trials: TrialResult[]
-  checks: Record<string, RuleCheck>
   /** Keys stopped for exceeding the budget. */
   stopped: string[]
 }>
@@ -88,7 +90,7 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   let latest: Job | undefined
   /** The request the worker saw last: the one whose scenario it serialises. */
   let lastSent: { seq: number; scenario: Scenario } | undefined
-  /** The job whose response and checks were already delivered from the page's own answer. */
+  /** The job whose response was already delivered from the page's own answer. */
   let speculated: Job | undefined
   let disposed = false
 
@@ -152,14 +154,15 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     // stopped key, so its answer may differ and is delivered).
     const shown = stale || (speculated === inFlight.job && inFlight.restarts === 0)
     if (message.type === 'result') {
+      // Evaluations the worker's meter stopped stay stopped until their text changes.
+      for (const hit of message.simulation.limits ?? []) {
+        if (hit.limit === 'wall-time' && hit.key !== undefined && !stoppedTexts.has(hit.key))
+          stoppedTexts.set(hit.key, readEvaluationText(inFlight.job.scenario, hit.key))
+      }
       if (!shown) {
         const { simulation, display } = message
         options.onOutput({ simulation, display, stopped: [...stoppedTexts.keys()] })
       }
-      return
-    }
-    if (message.type === 'checks') {
-      if (!shown) options.onOutput({ checks: message.checks })
       return
     }
     // `trials` ends the run.
@@ -194,7 +197,6 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
       simulation: undefined,
       display: undefined,
       trials: [],
-      checks: {},
       stopped: [...stoppedTexts.keys()],
     })
   }
@@ -206,8 +208,8 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
       const answer = options.speculate?.(scenario, currentStopped(scenario))
       speculated = answer ? latest : undefined
       if (answer) {
-        const { simulation, display, checks } = answer
-        options.onOutput({ simulation, display, checks, stopped: [...stoppedTexts.keys()] })
+        const { simulation, display } = answer
+        options.onOutput({ simulation, display, stopped: [...stoppedTexts.keys()] })
       }
       if (!inFlight) start(latest, 0)
     },

@@ -5,6 +5,7 @@ import { PROJECT_CASES_DIR, SHARED_CASES_DIR } from '../../engine/conformance/cl
 import { loadCaseFiles } from '../../engine/conformance/load-cases'
 import type { Scenario } from '../../model'
 import { PRESETS, readPresetScenario } from '../../state/presets'
+import { readRuleEvaluation } from '../../state/selectors'
 import {
   customError,
   deeplyNested,
@@ -18,14 +19,17 @@ import { speculate } from './speculate'
 /** The project's own cases always; the shared recorded ones too when `../shared` is there. */
 const caseDirs = [PROJECT_CASES_DIR, SHARED_CASES_DIR].filter(existsSync)
 
-/** The response and checks the worker would send for `scenario`. */
+/** The response the worker would send for `scenario` (its clock never moves here). */
 function workerAnswer(scenario: Scenario, stopped: string[] = []): Speculation {
   const messages: WorkerMessage[] = []
-  runSimulation({ seq: 1, scenario, stopped, trials: [] }, (m) => messages.push(m))
+  runSimulation(
+    { seq: 1, scenario, stopped, trials: [] },
+    (m) => messages.push(m),
+    () => 0,
+  )
   const result = messages.find((m) => m.type === 'result')
-  const checks = messages.find((m) => m.type === 'checks')
-  if (result?.type !== 'result' || checks?.type !== 'checks') throw new Error('no answer')
-  return { simulation: result.simulation, display: result.display, checks: checks.checks }
+  if (result?.type !== 'result') throw new Error('no answer')
+  return { simulation: result.simulation, display: result.display }
 }
 
 function caseScenarios(): { id: string; scenario: Scenario }[] {
@@ -66,9 +70,9 @@ describe("the page's own answer", () => {
 
   it('keeps stopped patterns stopped, as the worker does', () => {
     const scenario = customError('Dummy error', '.*Dummy.*')
-    const stopped = ['pattern:400']
+    const stopped = ['integration.responses.400.selectionPattern']
     const guess = speculate(scenario, stopped)
-    expect(guess?.checks['400']?.outcome).toBe('stopped')
+    expect(readRuleEvaluation(guess?.simulation, '400')?.outcome).toBe('stopped')
     expect(guess).toEqual(workerAnswer(scenario, stopped))
   })
 

@@ -1,19 +1,27 @@
 /**
  * The page's own quick answer. A worker's reply always waits behind the frame the keystroke
  * started (the editor's rendering, then the browser's), which alone takes longer than the 16 ms
- * a keystroke may cost. So the page first runs the same simulation itself under a small work
- * allowance: the regex interpreter and the VTL renderer count every step and give up past it
- * (a native RegExp, which cannot be stopped, is never used there). When the allowance suffices,
- * which it does for every ordinary scenario, the response and rule checks are shown in the
- * keystroke's own task; when it does not, or the scenario is large, the page waits for the
- * worker as before. Either way the worker still runs everything under its time budget.
+ * a keystroke may cost. So the page first runs the same simulation itself under a meter with a
+ * small work allowance: the regex interpreter and the VTL renderer charge every step to it and
+ * the whole run gives up past it (a native RegExp, which cannot be stopped, is never used under
+ * a budget). When the allowance suffices, which it does for every ordinary scenario, the
+ * response and its rule table are shown in the keystroke's own task; when it does not, or the
+ * scenario is large, the page waits for the worker as before. Either way the worker still runs
+ * everything under its own meter.
  *
  * Loaded lazily (it carries the engine), so the first paint never waits for it.
  */
-import type { Json, Scenario } from '../../model'
-import { withWorkBudget } from '../../regex'
+import { createMeter, type Json, type Meter, type Scenario } from '../../model'
 import type { Speculation } from './protocol'
-import { checkRules, simulateForDisplay } from './run-simulation'
+import { simulateForDisplay } from './run-simulation'
+
+/**
+ * The page's meter: SPECULATION_WORK units for the whole run, no clock (the page never times a
+ * run; the allowance is counted work), and the worker's stopped keys skipped as the worker does.
+ */
+export function createSpeculationMeter(stopped: readonly string[]): Meter {
+  return createMeter({ limits: { work: SPECULATION_WORK }, skip: stopped })
+}
 
 /**
  * Work units a speculative run may spend (a regex interpreter step, a template step, 16
@@ -55,11 +63,9 @@ function isSmall(value: unknown): boolean {
 export function speculate(scenario: Scenario, stopped: readonly string[]): Speculation | undefined {
   if (!isSmall(scenario)) return undefined
   try {
-    const run = withWorkBudget(SPECULATION_WORK, () => ({
-      ...simulateForDisplay(scenario, stopped),
-      checks: checkRules(scenario, stopped),
-    }))
-    return run.ok ? run.value : undefined
+    const meter = createSpeculationMeter(stopped)
+    const answer = simulateForDisplay(scenario, meter)
+    return meter.gaveUp ? undefined : answer
   } catch {
     // Never the page's problem: the worker answers (and reports) instead.
     return undefined

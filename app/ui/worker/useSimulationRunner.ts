@@ -26,17 +26,16 @@ function createSimulationWorker(): WorkerLike {
 type StoreOutput = Parameters<OutputSlice['receiveOutput']>[0]
 
 /**
- * The store update for one runner output; a new response (or none) ends `pending`. Checks,
- * trials and stopped keys equal to what the store holds are left out, so the panels reading
+ * The store update for one runner output; a new response (or none) ends `pending`. Trials and
+ * stopped keys equal to what the store holds are left out, so the panels reading
  * them do not re-render on every keystroke for the same content.
  */
 export function toStoreOutput(output: RunnerOutput, current?: OutputSlice): StoreOutput {
-  const { checks, trials, stopped, ...rest } = output
+  const { trials, stopped, ...rest } = output
   const changed = <T>(next: T | undefined, held: T | undefined) =>
     next !== undefined && (held === undefined || JSON.stringify(next) !== JSON.stringify(held))
   return {
     ...rest,
-    ...(changed(checks, current?.matches) ? { matches: checks } : {}),
     ...(changed(trials, current?.trials) ? { trials } : {}),
     ...(changed(stopped, current?.stopped) ? { stopped } : {}),
     ...('simulation' in output ? { pending: false } : {}),

@@ -2,7 +2,8 @@
  * `$context` of a REST API request, and the proxy event's `requestContext` built from the same
  * fields: the values (and `null`s) of a request that has no authorizer, no API key and no WAF.
  * The engine supplies what it knows (ids, time, route); this file owns the shape and key order,
- * which follows the proxy event of the AWS developer guide (`reference/aws-behaviour.md` §1.1).
+ * which follows the proxy event of the AWS developer guide (
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
  */
 import type { Json } from '../../model'
 

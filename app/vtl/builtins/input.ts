@@ -2,6 +2,7 @@
  * `$input` and `$util` as host objects: the only methods they offer, with Java's argument
  * rules (a non-String argument means "no such method", which prints as nothing).
  */
+import type { Meter } from '../../model'
 import type { TemplateInput } from '../index'
 import type { HostImpl } from '../java-methods'
 import { NO_METHOD, raise } from '../java-methods/support'
@@ -47,7 +48,7 @@ function stringMap(r: Record<string, string>): JMap {
 }
 
 /** Builds `$input` for one rendering (the body is parsed at most once). */
-export function createInput(input: TemplateInput): JHost {
+export function createInput(input: TemplateInput, meter?: Meter): JHost {
   let parsed: JsonValue | undefined
   const root = (): JsonValue => {
     if (parsed !== undefined) return parsed
@@ -61,7 +62,7 @@ export function createInput(input: TemplateInput): JHost {
   params.put('querystring', stringMap(input.params.querystring))
   params.put('header', stringMap(input.params.header))
   const lookup = (path: string) => {
-    const r = evaluateJsonPathValue(root(), path)
+    const r = evaluateJsonPathValue(root(), path, meter)
     if (!r.ok) raise('java.lang.IllegalArgumentException', r.message)
     return r
   }

@@ -10,6 +10,7 @@
  * `2.0`, big integers and integer-like keys to come out as API Gateway prints them.
  */
 import type { Json } from '../../model'
+import { createMeter, type Meter } from '../../model'
 import { javaStringMatches } from '../../regex'
 import {
   JavaNumber,
@@ -39,15 +40,24 @@ export type JsonPathResult<T> =
   | { ok: false; message: string }
 
 /** Evaluates `path` against a plain JSON document. */
-export function evaluateJsonPath(doc: Json, path: string): JsonPathResult<Json> {
-  const result = evaluateJsonPathValue(cachedValueOf(doc), path)
+export function evaluateJsonPath(
+  doc: Json,
+  path: string,
+  meter: Meter = createMeter(),
+): JsonPathResult<Json> {
+  const result = evaluateJsonPathValue(cachedValueOf(doc), path, meter)
   if (!result.ok) return result
   const value = result.value === undefined ? undefined : valueToJson(result.value)
   return result.isList ? { ok: true, value, isList: true } : { ok: true, value }
 }
 
 /** Evaluates `path` against a Java-shaped document (from `parseJsonBodyValue`). */
-export function evaluateJsonPathValue(doc: JsonValue, path: string): JsonPathResult<JsonValue> {
+export function evaluateJsonPathValue(
+  doc: JsonValue,
+  path: string,
+  meter: Meter = createMeter(),
+): JsonPathResult<JsonValue> {
+  const walk: Walk = { root: doc, meter }
   let segments: Segment[]
   try {
     segments = cachedParse(path)
@@ -59,7 +69,7 @@ export function evaluateJsonPathValue(doc: JsonValue, path: string): JsonPathRes
   const body = segments.slice(0, -1)
   // Jayway merges `['a','b']` at the end of a definite path into one object.
   if (last?.kind === 'name' && last.names.length > 1 && body.every(isDefinite)) {
-    const [node] = select(doc, body, doc)
+    const [node] = select(doc, body, walk)
     if (!(node instanceof Map)) return { ok: true, value: undefined }
     const merged = new Map<string, JsonValue>()
     for (const name of last.names) {
@@ -67,7 +77,7 @@ export function evaluateJsonPathValue(doc: JsonValue, path: string): JsonPathRes
     }
     return { ok: true, value: merged }
   }
-  const values = select(doc, segments, doc)
+  const values = select(doc, segments, walk)
   if (segments.every(isDefinite)) return { ok: true, value: values[0] }
   return { ok: true, value: values, isList: true }
 }
@@ -98,17 +108,17 @@ function isDefinite(segment: Segment): boolean {
   )
 }
 
-function select(start: JsonValue, segments: Segment[], root: JsonValue): JsonValue[] {
+function select(start: JsonValue, segments: Segment[], walk: Walk): JsonValue[] {
   let nodes: JsonValue[] = [start]
   for (const segment of segments) {
     const next: JsonValue[] = []
-    for (const node of nodes) applySegment(segment, node, root, next)
+    for (const node of nodes) applySegment(segment, node, walk, next)
     nodes = next
   }
   return nodes
 }
 
-function applySegment(segment: Segment, node: JsonValue, root: JsonValue, out: JsonValue[]): void {
+function applySegment(segment: Segment, node: JsonValue, walk: Walk, out: JsonValue[]): void {
   switch (segment.kind) {
     case 'name':
       if (node instanceof Map) {
@@ -131,22 +141,22 @@ function applySegment(segment: Segment, node: JsonValue, root: JsonValue, out: J
       return
     case 'filter':
       if (Array.isArray(node)) {
-        for (const item of node) if (testFilter(segment.expr, item, root)) out.push(item)
-      } else if (node instanceof Map && testFilter(segment.expr, node, root)) {
+        for (const item of node) if (testFilter(segment.expr, item, walk)) out.push(item)
+      } else if (node instanceof Map && testFilter(segment.expr, node, walk)) {
         out.push(node)
       }
       return
     case 'scan':
-      scan(segment.inner, node, root, out)
+      scan(segment.inner, node, walk, out)
       return
   }
 }
 
 /** Deep scan: the selector on this node first, then on every descendant, depth first. */
-function scan(inner: Segment, node: JsonValue, root: JsonValue, out: JsonValue[]): void {
-  applySegment(inner, node, root, out)
+function scan(inner: Segment, node: JsonValue, walk: Walk, out: JsonValue[]): void {
+  applySegment(inner, node, walk, out)
   const children = node instanceof Map ? [...node.values()] : Array.isArray(node) ? node : []
-  for (const child of children) scan(inner, child, root, out)
+  for (const child of children) scan(inner, child, walk, out)
 }
 
 function sliceList(list: JsonValue[], slice: { start?: number; end?: number; step?: number }) {
@@ -167,6 +177,9 @@ function sliceList(list: JsonValue[], slice: { start?: number; end?: number; ste
   return out
 }
 
+/** What a path walk carries: the document root (`$`) and the meter its regex filters charge. */
+type Walk = { root: JsonValue; meter: Meter }
+
 // ---- filters ------------------------------------------------------------------------------
 
 /** A `/regex/` operand: a Java pattern, matched against the whole string like Jayway does. */
@@ -176,16 +189,16 @@ class JavaPattern {
 
 type Operand = JsonValue | JavaPattern | undefined
 
-function testFilter(expr: FilterExpr, current: JsonValue, root: JsonValue): boolean {
+function testFilter(expr: FilterExpr, current: JsonValue, walk: Walk): boolean {
   switch (expr.kind) {
     case 'or':
-      return testFilter(expr.left, current, root) || testFilter(expr.right, current, root)
+      return testFilter(expr.left, current, walk) || testFilter(expr.right, current, walk)
     case 'and':
-      return testFilter(expr.left, current, root) && testFilter(expr.right, current, root)
+      return testFilter(expr.left, current, walk) && testFilter(expr.right, current, walk)
     case 'not':
-      return !testFilter(expr.expr, current, root)
+      return !testFilter(expr.expr, current, walk)
     case 'test': {
-      const value = operandValue(expr.operand, current, root)
+      const value = operandValue(expr.operand, current, walk)
       // A path tests for existence; a literal for being neither false nor null.
       if (expr.operand.kind === 'path') {
         return isListPath(expr.operand)
@@ -196,9 +209,10 @@ function testFilter(expr: FilterExpr, current: JsonValue, root: JsonValue): bool
     }
     case 'compare':
       return compare(
+        walk.meter,
         expr.op,
-        operandValue(expr.left, current, root),
-        operandValue(expr.right, current, root),
+        operandValue(expr.left, current, walk),
+        operandValue(expr.right, current, walk),
       )
   }
 }
@@ -207,14 +221,14 @@ function isListPath(operand: FilterOperand): boolean {
   return operand.kind === 'path' && !operand.segments.every(isDefinite)
 }
 
-function operandValue(operand: FilterOperand, current: JsonValue, root: JsonValue): Operand {
+function operandValue(operand: FilterOperand, current: JsonValue, walk: Walk): Operand {
   if (operand.kind === 'literal') return operand.value
   if (operand.kind === 'regex') return new JavaPattern(operand.pattern)
-  const values = select(operand.root === '@' ? current : root, operand.segments, root)
+  const values = select(operand.root === '@' ? current : walk.root, operand.segments, walk)
   return operand.segments.every(isDefinite) ? values[0] : values
 }
 
-function compare(op: string, left: Operand, right: Operand): boolean {
+function compare(meter: Meter, op: string, left: Operand, right: Operand): boolean {
   switch (op) {
     case '==':
       return isEqual(left, right)
@@ -229,7 +243,9 @@ function compare(op: string, left: Operand, right: Operand): boolean {
       return op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0
     }
     case '=~':
-      return right instanceof JavaPattern && typeof left === 'string' && matchesJava(left, right)
+      return (
+        right instanceof JavaPattern && typeof left === 'string' && matchesJava(left, right, meter)
+      )
     case 'in':
       return Array.isArray(right) && right.some((item) => isEqual(left, item))
     case 'nin':
@@ -264,8 +280,8 @@ function compare(op: string, left: Operand, right: Operand): boolean {
 }
 
 /** Java `Matcher.matches()`; a pattern Java would reject matches nothing. */
-function matchesJava(input: string, pattern: JavaPattern): boolean {
-  const result = javaStringMatches(input, pattern.source)
+function matchesJava(input: string, pattern: JavaPattern, meter: Meter): boolean {
+  const result = javaStringMatches(input, pattern.source, meter)
   return result.ok && result.value
 }
 

@@ -3,6 +3,7 @@
  * (`getClass`, `constructor`, `__proto__`, ...) is "no such method", which API Gateway's
  * Velocity turns into an empty string.
  */
+import type { Meter } from '../../model'
 import { encodeUtf8Java } from '../builtins/java-text'
 import {
   JBigInt,
@@ -142,7 +143,13 @@ function callBoolean(b: boolean, name: string, a: JValue[]): MethodResult {
 }
 
 /** Calls a whitelisted method; NO_METHOD when the target has none of that name and arity. */
-export function callMethod(target: JValue, name: string, args: JValue[]): MethodResult {
+export function callMethod(
+  target: JValue,
+  name: string,
+  args: JValue[],
+  /** Charged by regex methods (`replaceAll`, `matches`, `split`). */
+  meter?: Meter,
+): MethodResult {
   if (target === null) return NO_METHOD
   if (target instanceof JHost) return (target.data as HostImpl).call(name, args)
   if (name === 'toString' && args.length === 0) return javaToString(target)
@@ -164,7 +171,7 @@ export function callMethod(target: JValue, name: string, args: JValue[]): Method
         `class ${javaClassOf(x)} cannot be cast to class ${javaClassOf(target)}`,
       )
   }
-  if (typeof target === 'string') return callStringMethod(target, name, args)
+  if (typeof target === 'string') return callStringMethod(target, name, args, meter)
   if (typeof target === 'boolean') return callBoolean(target, name, args)
   if (
     typeof target === 'number' ||

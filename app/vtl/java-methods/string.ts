@@ -9,6 +9,7 @@ import {
   javaStringMatches,
   type JavaRegexCall,
 } from '../../regex'
+import type { Meter } from '../../model'
 import { JList, javaToString, type JValue } from '../values'
 import { NO_METHOD, isInt, isStr, raise, stringHash, type MethodResult } from './support'
 
@@ -75,7 +76,12 @@ function format(fmt: string, args: JValue[]): string {
 }
 
 /** Calls `name` on a String, or returns NO_METHOD when Java has no such overload. */
-export function callStringMethod(s: string, name: string, a: JValue[]): MethodResult {
+export function callStringMethod(
+  s: string,
+  name: string,
+  a: JValue[],
+  meter?: Meter,
+): MethodResult {
   const [x, y] = a
   const n = a.length
   switch (name) {
@@ -131,15 +137,16 @@ export function callStringMethod(s: string, name: string, a: JValue[]): MethodRe
     case 'replace':
       return n === 2 && isStr(x) && isStr(y) ? s.split(x).join(y) : NO_METHOD
     case 'replaceAll':
-      return n === 2 && isStr(x) && isStr(y) ? regex(javaReplaceAll(s, x, y)) : NO_METHOD
+      return n === 2 && isStr(x) && isStr(y) ? regex(javaReplaceAll(s, x, y, meter)) : NO_METHOD
     case 'replaceFirst':
-      return n === 2 && isStr(x) && isStr(y) ? regex(javaReplaceFirst(s, x, y)) : NO_METHOD
+      return n === 2 && isStr(x) && isStr(y) ? regex(javaReplaceFirst(s, x, y, meter)) : NO_METHOD
     case 'matches':
-      return n === 1 && isStr(x) ? regex(javaStringMatches(s, x)) : NO_METHOD
+      return n === 1 && isStr(x) ? regex(javaStringMatches(s, x, meter)) : NO_METHOD
     case 'split':
-      if (n === 1 && isStr(x)) return new JList(regex(javaSplit(s, x)), false, 'java.lang.String')
+      if (n === 1 && isStr(x))
+        return new JList(regex(javaSplit(s, x, 0, meter)), false, 'java.lang.String')
       if (n === 2 && isStr(x) && isInt(y))
-        return new JList(regex(javaSplit(s, x, y)), false, 'java.lang.String')
+        return new JList(regex(javaSplit(s, x, y, meter)), false, 'java.lang.String')
       return NO_METHOD
     case 'equals':
       return n === 1 ? x === s : NO_METHOD

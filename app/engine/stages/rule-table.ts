@@ -1,0 +1,230 @@
+/**
+ * The integration response table: the one place that matches selection patterns and picks the
+ * rule. The custom (AWS) integration takes its choice; for a proxy integration the table is
+ * evaluated for learning and marked ignored; without an Invoke answer it is only compiled.
+ *
+ * API Gateway matches each pattern against the whole errorMessage of a Lambda function error,
+ * and against the empty string when the function succeeded (so only the default response, or a
+ * pattern matching "", applies):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
+ */
+import type { Diagnostic, IntegrationResponse, RuleEvaluation, RuleTable } from '../../model'
+import { describeLimitHit, formatEditorId } from '../../model'
+import { matchSelectionPattern, translateJavaRegex } from '../../regex'
+import type { InvokeResult, RunContext } from '../trace'
+import { budgetStopped } from '../trace'
+
+/** PutIntegrationResponse accepts only these status codes. */
+const VALID_STATUS = /^[1-5]\d\d$/
+
+type Invoked = Extract<InvokeResult, { kind: 'response' }>
+
+/** The table's verdict: the table itself, and the chosen response when one was. */
+export type RuleChoice = {
+  table: RuleTable
+  chosen?: { key: string; status: string; response: IntegrationResponse; matched: boolean }
+}
+
+const SUBJECT_NOTE = {
+  errorMessage:
+    'Function error: each pattern must match the whole errorMessage (a non-string errorMessage is matched as its JSON text, an absent one as "" — inferred).',
+  success:
+    'The function succeeded: patterns are matched against the empty string "", so only the default response (or a pattern that matches "") applies.',
+}
+
+/**
+ * Evaluates every integration response against the Invoke answer (`undefined`: not reached).
+ * `applies` is false for a proxy integration: API Gateway ignores integration responses there.
+ */
+export function evaluateRuleTable(
+  ctx: RunContext,
+  invoke: Invoked | undefined,
+  applies: boolean,
+): RuleChoice {
+  const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
+  const keys: string[] = []
+  for (const k in responses) {
+    const r = responses[k]
+    if (r !== null && typeof r === 'object') keys.push(k)
+  }
+  if (!invoke) {
+    return {
+      table: {
+        status: 'not-reached',
+        reason: applies
+          ? 'No Invoke answer reached the integration response (the request failed earlier or the invocation failed), so no pattern was matched.'
+          : 'Lambda proxy integration: API Gateway ignores integration responses, and no Invoke answer was received.',
+        rules: keys.map((key) => compileOnly(key, responses[key]!)),
+      },
+    }
+  }
+  const isError = invoke.functionError !== undefined
+  const subject = isError ? (invoke.errorMessage ?? '') : ''
+  const rules: RuleEvaluation[] = []
+  let matched: RuleChoice['chosen']
+  let fallback: RuleChoice['chosen']
+  let matchCount = 0
+  for (const key of keys) {
+    const response = responses[key]!
+    const status = String(response.statusCode ?? key)
+    const rule = evaluateRule(ctx, key, response, subject)
+    rules.push(rule)
+    if (rule.outcome === 'default') fallback ??= { key, status, response, matched: false }
+    if (rule.outcome === 'matched') {
+      matchCount++
+      matched ??= { key, status, response, matched: true }
+    }
+  }
+  const subjectInfo: RuleTable['subject'] = {
+    text: subject,
+    from: isError ? 'errorMessage' : 'success',
+  }
+  if (!applies)
+    return {
+      table: {
+        status: 'ignored',
+        reason:
+          'Lambda proxy integration: API Gateway returns the function’s result as the response and ignores integration responses; the patterns are matched here for learning only.',
+        subject: subjectInfo,
+        rules,
+      },
+    }
+  const chosen = matched ?? fallback
+  const choice: RuleTable['choice'] = !chosen
+    ? 'none'
+    : !matched
+      ? 'default'
+      : matchCount > 1
+        ? 'uncertain'
+        : 'matched'
+  const table: RuleTable = {
+    status: 'applied',
+    reason: `${SUBJECT_NOTE[subjectInfo.from]} ${describeChoice(choice, chosen?.status, matchCount)}`,
+    subject: subjectInfo,
+    rules,
+    choice,
+  }
+  if (chosen) {
+    table.chosen = chosen.key
+    for (const r of rules) if (r.key === chosen.key) r.selected = true
+  }
+  return chosen ? { table, chosen } : { table }
+}
+
+function describeChoice(
+  choice: RuleTable['choice'],
+  status: string | undefined,
+  matchCount: number,
+): string {
+  switch (choice) {
+    case 'matched':
+      return `One pattern matched: integration response ${status}.`
+    case 'uncertain':
+      return `${matchCount} patterns matched. Uncertain: AWS does not document which wins; the lab takes the first by status key (${status}), as in the one AWS recording (.*four hundred.* → 405 beat .+ → 502).`
+    case 'default':
+      return `No pattern matched: the default response ${status} (empty selectionPattern) is used.`
+    default:
+      return 'No pattern matched and there is no default response (empty selectionPattern): 500.'
+  }
+}
+
+/**
+ * One row of the table. Every row is built here, with its fields in one order, so rows share one
+ * shape (this runs on every keystroke).
+ */
+function row(
+  key: string,
+  response: IntegrationResponse,
+  subject: string | undefined,
+  outcome: RuleEvaluation['outcome'],
+  compiled: boolean,
+  explanation: string | undefined,
+  diagnostics: Diagnostic[],
+): RuleEvaluation {
+  const rule: RuleEvaluation = {
+    key,
+    statusCode: String(response.statusCode ?? key),
+    selectionPattern: response.selectionPattern ?? '',
+    compiled,
+    outcome,
+    diagnostics,
+    selected: false,
+  }
+  if (subject !== undefined) rule.subject = subject
+  if (explanation !== undefined) rule.explanation = explanation
+  return rule
+}
+
+/** One rule matched against `subject` (through the meter, so a budget can stop it). */
+function evaluateRule(
+  ctx: RunContext,
+  key: string,
+  response: IntegrationResponse,
+  subject: string,
+): RuleEvaluation {
+  const status = String(response.statusCode ?? key)
+  const pattern = response.selectionPattern ?? ''
+  if (!VALID_STATUS.test(status))
+    return row(
+      key,
+      response,
+      subject,
+      'invalid',
+      true,
+      `AWS rejects the status code ${JSON.stringify(status)}: it must be 100–599. This response is ignored.`,
+      [],
+    )
+  if (pattern === '') return row(key, response, subject, 'default', true, DEFAULT_EXPLANATION, [])
+  const source = formatEditorId({ kind: 'selection-pattern', status: key })
+  const { meter } = ctx.env
+  const run = meter.evaluate(source, () => matchSelectionPattern(pattern, subject, source, meter))
+  if (!run.ok) {
+    const diagnostic = budgetStopped(
+      ctx,
+      run.hit,
+      'the pattern was not evaluated and counts as not matching.',
+      'Simplify the pattern (nested quantifiers such as (a+)+ backtrack catastrophically).',
+      { start: 0, end: pattern.length },
+    )
+    return row(
+      key,
+      response,
+      subject,
+      'stopped',
+      true,
+      `${describeLimitHit(run.hit)}; treated as not matching (what AWS would do is unknown).`,
+      [diagnostic],
+    )
+  }
+  const m = run.value
+  const compiled =
+    m.outcome !== 'invalid' && !m.diagnostics.some((d) => d.code === 'regex.untranslatable')
+  const explanation =
+    m.explanation ??
+    (m.outcome === 'invalid'
+      ? 'Not a valid Java regex: AWS would not accept it. It is skipped here.'
+      : m.outcome === 'untranslatable'
+        ? 'Uses a construct (or backtracks more than) this lab can reproduce exactly; treated as not matching, which AWS may not do.'
+        : undefined)
+  return row(key, response, subject, m.outcome, compiled, explanation, m.diagnostics)
+}
+
+const DEFAULT_EXPLANATION =
+  'Empty selectionPattern: the default response, used when no pattern matches.'
+
+/** A rule of a table that was not reached: its pattern compiled, nothing matched. */
+function compileOnly(key: string, response: IntegrationResponse): RuleEvaluation {
+  const pattern = response.selectionPattern ?? ''
+  if (pattern === '') return row(key, response, undefined, 'default', true, undefined, [])
+  const source = formatEditorId({ kind: 'selection-pattern', status: key })
+  const translated = translateJavaRegex(pattern, source)
+  return row(
+    key,
+    response,
+    undefined,
+    'not-evaluated',
+    translated.ok,
+    'Not evaluated: no Invoke answer reached the integration response.',
+    translated.ok ? [] : translated.diagnostics,
+  )
+}
