@@ -243,7 +243,7 @@ class Parser extends ExpressionParser {
       const more =
         ARG_START.has(this.peek().kind) ||
         (this.is('WHITESPACE') && (this.is('COMMA', 2) || ARG_START.has(this.peek(2).kind))) ||
-        (this.is('COMMA') && ARG_START.has(this.peek(2).kind))
+        (this.is('COMMA') && (this.is('WHITESPACE', 2) || ARG_START.has(this.peek(2).kind)))
       if (!more) break
       this.opt('WHITESPACE')
       if (this.opt('COMMA')) this.opt('WHITESPACE')
