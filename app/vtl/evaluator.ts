@@ -112,19 +112,23 @@ export abstract class Evaluator {
       return
     }
     const v = this.evalRef(ref)
-    if (ref.escaped) this.emit(ref.escPrefix + ref.literal, ref.span)
-    else
-      this.emit(
-        ref.escPrefix + ref.morePrefix + (v === null ? '' : this.str(v, ref.span)),
-        ref.span,
-      )
+    if (ref.escaped) {
+      this.emit(ref.escPrefix + ref.literal, ref.span)
+      return
+    }
+    let text = v === null ? '' : this.str(v, ref.span)
+    // A block whose toString() gives null (a #define too deep in itself) prints the
+    // reference's own text, or nothing for a quiet `$!` reference.
+    if (text === null) text = ref.literal.startsWith('$!') ? '' : ref.literal
+    this.emit(ref.escPrefix + ref.morePrefix + text, ref.span)
   }
 
-  protected str(v: JValue, span: Span): string {
+  /** Java's toString of a value; null for a block that declined to render. */
+  protected str(v: JValue, span: Span): string | null {
     if (v instanceof JHost && v.kind === 'block') {
       this.limiter.enter(span)
       try {
-        return javaToString(v)
+        return (v.data as { render: () => string | null }).render()
       } finally {
         this.limiter.leave()
       }

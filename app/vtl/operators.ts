@@ -11,6 +11,7 @@ import {
   JMap,
   isNumber,
   javaEquals,
+  javaFloat,
   javaToString,
   type JValue,
 } from './values'
@@ -36,6 +37,8 @@ function big(n: Num): bigint {
 }
 
 function dbl(n: Num): number {
+  // Velocity's MathUtils reads a Float through its decimal text (0.1f + 1 is 1.1).
+  if (n instanceof JDouble && n.float) return Number(javaFloat(n.v))
   return typeof n === 'number' ? n : Number(n.v)
 }
 

@@ -265,6 +265,9 @@ class Parser extends ExpressionParser {
     }
     this.opt('WHITESPACE')
     const close = this.expect('RPAREN')
+    // Velocity checks #evaluate's argument count while parsing (its init), not when rendering.
+    if (name === 'evaluate' && args.length !== 1)
+      throw this.argError('#evaluate() requires exactly one argument', this.span(t, close))
     const literal = this.env.fullText.slice(t.start, close.end)
     if (!isBlock)
       return { kind: 'directive', name, args, literal, hasParens: true, span: this.span(t, close) }
