@@ -9,6 +9,7 @@ import type { Limiter } from './context'
 import { MAX_RANGE, chargeText } from './context'
 import { JavaException, VtlLimitError, VtlRuntimeError } from './errors'
 import { NO_METHOD, callMethod, getProperty } from './java-methods'
+import { overrideHolderOf } from './builtins/overrides'
 import { binary, integerLiteral } from './operators'
 import type { ParseEnv } from './parser'
 import {
@@ -45,6 +46,15 @@ export abstract class Evaluator {
   /** Renders `#foreach`, `#macro` calls and the other directives. */
   protected abstract renderDirective(n: Extract<Node, { kind: 'directive' }>): void
 
+  /** Notes on behaviour AWS has not confirmed, reported as info diagnostics (once per span). */
+  readonly notes: { span: Span; message: string }[] = []
+
+  protected note(span: Span, message: string): void {
+    if (this.notes.length >= 20) return
+    if (this.notes.some((n) => n.span.start === span.start && n.message === message)) return
+    this.notes.push({ span, message })
+  }
+
   protected emit(s: string, span: Span): void {
     if (!s) return
     chargeText(s)
@@ -53,14 +63,16 @@ export abstract class Evaluator {
     this.out.push(s)
   }
 
+  /** A variable's value; null when it is not defined. */
   protected get(name: string): JValue {
     const f = this.frames[this.frames.length - 1]
     if (f) {
-      if (f.locals.has(name)) return f.locals.get(name) ?? ''
+      const local = f.locals.get(name)
+      if (local !== undefined) return local
       const arg = f.args.get(name)
-      if (arg) return arg() ?? ''
+      if (arg) return arg()
     }
-    return this.globals.get(name) ?? ''
+    return this.globals.get(name) ?? null
   }
 
   protected set(name: string, v: JValue): void {
@@ -146,6 +158,18 @@ export abstract class Evaluator {
       return
     }
     const base = this.evalRef({ ...target, parts: parts.slice(0, -1) })
+    const holder = overrideHolderOf(base)
+    if (holder) {
+      if (last.kind === 'prop') holder.assign(last.name, value)
+      else if (last.kind === 'index') {
+        holder.assign(this.evaluate(last.arg), value)
+        this.note(
+          last.span,
+          'An indexed assignment to an override is applied here, as LocalStack reports for AWS; plain Velocity 1.7 ignores indexed assignments (not confirmed on AWS).',
+        )
+      }
+      return
+    }
     if (last.kind === 'prop') {
       if (base instanceof JMap) base.put(last.name, value)
     } else if (last.kind === 'index') {
@@ -184,9 +208,15 @@ export abstract class Evaluator {
 
   /** ASTReference.execute with API Gateway's null → "" rule. */
   evalRef(ref: RefNode): JValue {
-    let v: JValue = ref.bogus ? '' : this.get(ref.root)
+    return this.evalRefOrNull(ref) ?? ''
+  }
+
+  /** ASTReference.execute: null where plain Velocity would give null (before the "" rule). */
+  evalRefOrNull(ref: RefNode): JValue {
+    let v: JValue = ref.bogus ? null : this.get(ref.root)
     for (const p of ref.parts) {
       this.limiter.step(p.span)
+      if (v === null) v = ''
       let r: JValue | typeof NO_METHOD
       if (p.kind === 'prop') r = this.invoke(p.span, p.name, () => getProperty(v, p.name))
       else if (p.kind === 'call') {
@@ -195,7 +225,7 @@ export abstract class Evaluator {
         const target = v
         r = this.invoke(p.span, p.name, () => callMethod(target, p.name, args))
       } else r = this.index(v, this.evaluate(p.arg), p.span)
-      v = r === NO_METHOD || r === null ? '' : r
+      v = r === NO_METHOD ? null : r
     }
     return v
   }
@@ -225,8 +255,17 @@ export abstract class Evaluator {
   condition(e: Expr): boolean {
     switch (e.kind) {
       case 'refx': {
-        const v = this.evalRef(e.ref)
-        return typeof v === 'boolean' ? v : v !== null
+        const v = this.evalRefOrNull(e.ref)
+        if (v === null) {
+          // API Gateway reads a null reference as "", and a non-null "" is true in Velocity 1.7;
+          // no recorded AWS response shows whether `#if($x)` agrees.
+          this.note(
+            e.span,
+            `${e.ref.literal} has no value and reads as "", which counts as true here, as Velocity 1.7 treats a non-null ""; AWS has not been observed to agree.`,
+          )
+          return true
+        }
+        return typeof v === 'boolean' ? v : true
       }
       case 'bool':
         return e.value

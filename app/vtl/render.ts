@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, Limiter } from './context'
 import { VtlLimitError, VtlRuntimeError, VtlSyntaxError } from './errors'
 import { Renderer } from './directives'
 import type { RenderOptions, RenderResult, TemplateInput, TemplateOverrides } from './index'
+import { OverrideHolder } from './builtins/overrides'
 import { wrapInteger } from './operators'
 import { parseTemplate } from './parser'
 import { JDouble, JList, JMap, javaToString, type JValue } from './values'
@@ -61,40 +62,49 @@ function stringMap(r: Record<string, string>): JMap {
   return m
 }
 
-function ensureMap(parent: JMap, key: string): JMap {
-  const cur = parent.get(key)
-  if (cur instanceof JMap) return cur
-  const m = new JMap()
-  parent.put(key, m)
-  return m
+/** `$context`, whose `responseOverride` / `requestOverride` are write-only override holders. */
+class ContextMap extends JMap {
+  constructor(
+    readonly response: OverrideHolder,
+    readonly request: OverrideHolder,
+  ) {
+    super()
+  }
+  override get(k: JValue): JValue | undefined {
+    const v = super.get(k)
+    if (v !== undefined) return v
+    if (k === 'responseOverride') return this.response.host
+    if (k === 'requestOverride') return this.request.host
+    return undefined
+  }
 }
 
-function buildContext(input: TemplateInput): JMap {
+function buildContext(input: TemplateInput): ContextMap {
+  const response = new OverrideHolder(['header'])
+  const request = new OverrideHolder(['header', 'querystring', 'path'])
+  const map = new ContextMap(response, request)
   const ctx = jsonToJava(input.context)
-  const map = ctx instanceof JMap ? ctx : new JMap()
-  // Real API Gateway lets templates assign these (see aws-behaviour.md, overrides).
-  ensureMap(ensureMap(map, 'responseOverride'), 'header')
-  const req = ensureMap(map, 'requestOverride')
-  for (const k of ['header', 'querystring', 'path']) ensureMap(req, k)
+  if (ctx instanceof JMap)
+    for (const e of ctx.entries.values())
+      if (e.k !== 'responseOverride' && e.k !== 'requestOverride') map.put(e.k, e.v)
   return map
 }
 
-function readOverrides(ctx: JMap): TemplateOverrides {
-  const toRecord = (v: JValue | undefined): Record<string, string> => {
+function readOverrides(ctx: ContextMap): TemplateOverrides {
+  const toRecord = (v: OverrideHolder | undefined): Record<string, string> => {
     const out: Record<string, string> = {}
-    if (v instanceof JMap)
-      for (const e of v.entries.values()) out[javaToString(e.k)] = javaToString(e.v)
+    if (v) for (const e of v.values.entries.values()) out[javaToString(e.k)] = javaToString(e.v)
     return out
   }
-  const res = ctx.get('responseOverride')
-  const req = ctx.get('requestOverride')
-  const status = res instanceof JMap ? res.get('status') : undefined
+  const res = ctx.response
+  const req = ctx.request
+  const status = res.values.get('status')
   return {
     ...(status !== undefined && status !== null ? { responseStatus: javaToString(status) } : {}),
-    responseHeaders: toRecord(res instanceof JMap ? res.get('header') : undefined),
-    requestHeaders: toRecord(req instanceof JMap ? req.get('header') : undefined),
-    requestQuerystring: toRecord(req instanceof JMap ? req.get('querystring') : undefined),
-    requestPath: toRecord(req instanceof JMap ? req.get('path') : undefined),
+    responseHeaders: toRecord(res.child('header')),
+    requestHeaders: toRecord(req.child('header')),
+    requestQuerystring: toRecord(req.child('querystring')),
+    requestPath: toRecord(req.child('path')),
   }
 }
 
@@ -139,7 +149,14 @@ export function runTemplate(
     r.globals.set('context', ctx)
     r.globals.set('stageVariables', stringMap(input.stageVariables))
     const output = r.renderTemplate(parsed.nodes)
-    return { ok: true, output, overrides: readOverrides(ctx), diagnostics: [] }
+    const diagnostics: Diagnostic[] = r.notes.map((n) => ({
+      source,
+      severity: 'info',
+      code: 'vtl.uncertain',
+      message: `Uncertain: ${n.message}`,
+      span: n.span,
+    }))
+    return { ok: true, output, overrides: readOverrides(ctx), diagnostics }
   } catch (e) {
     if (e instanceof VtlSyntaxError)
       return {

@@ -106,7 +106,7 @@ export class JIterator {
 /** Objects the template can call into but never inspect: `$input`, `$util`, `$foreach`, blocks. */
 export class JHost {
   constructor(
-    readonly kind: 'input' | 'util' | 'foreach' | 'block',
+    readonly kind: 'input' | 'util' | 'foreach' | 'block' | 'override',
     readonly data: unknown,
   ) {}
 }
