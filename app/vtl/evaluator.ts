@@ -49,6 +49,14 @@ export abstract class Evaluator {
   /** Notes on behaviour AWS has not confirmed, reported as info diagnostics (once per span). */
   readonly notes: { span: Span; message: string }[] = []
 
+  /** Where the method call in progress is (for notes from host objects). */
+  private callSpan: Span = { start: 0, end: 0 }
+
+  /** Notes uncertain behaviour at the method call in progress. */
+  noteAtCall(message: string): void {
+    this.note(this.callSpan, message)
+  }
+
   protected note(span: Span, message: string): void {
     if (this.notes.length >= 20) return
     if (this.notes.some((n) => n.span.start === span.start && n.message === message)) return
@@ -188,6 +196,7 @@ export abstract class Evaluator {
     f: () => JValue | typeof NO_METHOD,
   ): JValue | typeof NO_METHOD {
     try {
+      this.callSpan = span
       const result = f()
       if (typeof result === 'string') chargeText(result)
       return result

@@ -144,7 +144,10 @@ export function runTemplate(
     const limiter = new Limiter({ ...DEFAULT_LIMITS, ...options.limits })
     const r = new Renderer(limiter, { macroNames: new Set(parsed.macroNames), fullText: template })
     const ctx = buildContext(input)
-    r.globals.set('input', createInput(input))
+    r.globals.set(
+      'input',
+      createInput(input, (message) => r.noteAtCall(message)),
+    )
     r.globals.set('util', createUtil())
     r.globals.set('context', ctx)
     r.globals.set('stageVariables', stringMap(input.stageVariables))

@@ -46,15 +46,34 @@ function stringMap(r: Record<string, string>): JMap {
   return m
 }
 
-/** Builds `$input` for one rendering (the body is parsed at most once). */
-export function createInput(input: TemplateInput): JHost {
+/**
+ * `$input.body` of a request without a body reads `{}` in API Gateway (a recorded AWS response:
+ * `#set($r = $input.body)$r` renders `{}`, while `$input.body.x` stays empty).
+ */
+export const EMPTY_BODY_TEXT = '{}'
+
+/**
+ * Builds `$input` for one rendering (the body is parsed at most once). `noteUncertain` is told
+ * when an answer models behaviour that AWS has not been recorded doing.
+ */
+export function createInput(
+  input: TemplateInput,
+  noteUncertain: (message: string) => void = () => {},
+): JHost {
+  const bodyText = input.body === '' ? EMPTY_BODY_TEXT : input.body
   let parsed: JsonValue | undefined
-  const root = (): JsonValue => {
-    if (parsed !== undefined) return parsed
+  let parseError: string | undefined
+  const tryRoot = (): JsonValue | undefined => {
+    if (parsed !== undefined || parseError !== undefined) return parsed
     const r = parseJsonBodyValue(input.body)
-    if (!r.ok) raise('java.lang.IllegalArgumentException', r.message)
-    parsed = r.value
+    if (r.ok) parsed = r.value
+    else parseError = r.message
     return parsed
+  }
+  const root = (): JsonValue => {
+    const doc = tryRoot()
+    if (doc === undefined) raise('java.lang.IllegalArgumentException', parseError ?? '')
+    return doc
   }
   const params = new JMap()
   params.put('path', stringMap(input.params.path))
@@ -69,7 +88,7 @@ export function createInput(input: TemplateInput): JHost {
     call(name, args) {
       const [x] = args
       if (name === 'params' && args.length === 0) return params
-      if (name === 'getBody' && args.length === 0) return input.body
+      if (name === 'getBody' && args.length === 0) return bodyText
       if (args.length !== 1 || typeof x !== 'string') return NO_METHOD
       if (name === 'params') {
         for (const k of ['path', 'querystring', 'header'] as const) {
@@ -79,6 +98,14 @@ export function createInput(input: TemplateInput): JHost {
         return ''
       }
       if (name === 'path') {
+        // Reported for AWS (serverless-offline#521, whose form-urlencoded template relies on
+        // it), not recorded: `$input.path('$')` of a body that is not JSON is the raw text.
+        if (x.trim() === '$' && tryRoot() === undefined) {
+          noteUncertain(
+            "$input.path('$') of a body that is not JSON gives the raw text here, as reported for AWS (not recorded).",
+          )
+          return input.body
+        }
         const r = lookup(x)
         return r.value === undefined ? '' : fromJsonValue(r.value)
       }
@@ -86,7 +113,7 @@ export function createInput(input: TemplateInput): JHost {
       return NO_METHOD
     },
     prop(name) {
-      return name === 'body' ? input.body : NO_METHOD
+      return name === 'body' ? bodyText : NO_METHOD
     },
   }
   return new JHost('input', impl)
