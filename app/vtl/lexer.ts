@@ -7,7 +7,7 @@
  */
 import { VtlSyntaxError } from './errors'
 import {
-  RULES_BY_STATE,
+  RULES_BY_FIRST,
   type LexState,
   type Lexer,
   type Rule,
@@ -134,12 +134,18 @@ export class TokenManager implements Lexer {
   }
 
   private matchRule(): { rule: Rule; len: number } | undefined {
-    let best: { rule: Rule; len: number } | undefined
-    for (const rule of RULES_BY_STATE.get(this.state) ?? []) {
+    const code = this.src.charCodeAt(this.pos)
+    const rules = (RULES_BY_FIRST.get(this.state) as Rule[][])[code < 128 ? code : 128] as Rule[]
+    let bestRule: Rule | undefined
+    let bestLen = 0
+    for (const rule of rules) {
       const len = rule.match(this.src, this.pos)
-      if (len > 0 && (!best || len > best.len)) best = { rule, len }
+      if (len > bestLen) {
+        bestRule = rule
+        bestLen = len
+      }
     }
-    return best
+    return bestRule ? { rule: bestRule, len: bestLen } : undefined
   }
 
   private make(kind: TokenKind, image: string, start: number, specials: string[]): Token {
