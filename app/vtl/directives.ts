@@ -277,7 +277,7 @@ export class Renderer extends Evaluator {
       else if (list instanceof JIterator) it = list
       else return
       hasNext = () => iteratorHasNext(it)
-      next = () => this.invoke(n.span, 'next', () => iteratorNext(it)) as JValue
+      next = () => this.guarded(n.span, 'next', () => iteratorNext(it) as JValue)
     }
     const saved = ['velocityCount', 'velocityHasNext', 'foreach', name].map(
       (k) => [k, this.peekVar(k)] as const,
@@ -308,6 +308,8 @@ export class Renderer extends Evaluator {
       return NO_METHOD
     }
     try {
+      // Velocity 1.7 puts the `$foreach` scope in once, before the first iteration.
+      this.set('foreach', scope)
       while (count < this.limiter.limits.maxIterations && hasNext()) {
         this.limiter.step(n.span)
         const v = next()
@@ -317,7 +319,6 @@ export class Renderer extends Evaluator {
         this.set(name, v)
         this.set('velocityCount', count)
         this.set('velocityHasNext', state.hasNext)
-        this.set('foreach', scope)
         try {
           this.renderNodes(body)
         } catch (e) {

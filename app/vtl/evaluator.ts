@@ -4,7 +4,7 @@
  * directives keep Velocity's scoping (macro locals, `#foreach` save/restore, `#break` scopes).
  */
 import type { Span } from '../model'
-import type { Expr, Node, RefNode } from './ast'
+import type { Expr, Node, RefNode, RefPart } from './ast'
 import type { Limiter } from './context'
 import { MAX_RANGE, chargeText } from './context'
 import { JavaException, VtlLimitError, VtlRuntimeError } from './errors'
@@ -114,9 +114,13 @@ export abstract class Evaluator {
           this.renderSet(n.target, n.value)
           break
         case 'if': {
-          const hit = n.branches.find((b) => this.condition(b.cond))
-          if (hit) this.renderNodes(hit.body)
-          else if (n.orElse) this.renderNodes(n.orElse)
+          let hit: Node[] | undefined = n.orElse
+          for (const b of n.branches)
+            if (this.condition(b.cond)) {
+              hit = b.body
+              break
+            }
+          if (hit) this.renderNodes(hit)
           break
         }
         case 'directive':
@@ -185,34 +189,53 @@ export abstract class Evaluator {
       // Velocity 1.7 only assigns through an index on lists; `#set($map[k] = v)` does nothing.
       if (base instanceof JList && typeof key === 'number') {
         const i = key < 0 ? key + base.items.length : key
-        this.invoke(last.span, 'set', () => callMethod(base, 'set', [i, value]))
+        this.invoke(last.span, 'set', base, [i, value])
       }
     }
   }
 
+  /**
+   * Calls a method (`args`) or reads a property (`args` undefined) of `target`, turning Java
+   * exceptions into rendering errors at `span`.
+   */
   protected invoke(
     span: Span,
     name: string,
-    f: () => JValue | typeof NO_METHOD,
+    target: JValue,
+    args?: JValue[],
   ): JValue | typeof NO_METHOD {
     try {
       this.callSpan = span
-      const result = f()
+      const result = args ? callMethod(target, name, args) : getProperty(target, name)
       if (typeof result === 'string') chargeText(result)
       return result
     } catch (e) {
-      if (!(e instanceof JavaException)) throw e
-      if (e.javaClass === 'vtl.limit') throw new VtlLimitError(e.message, span, 'vtl.limit.size')
-      if (e.javaClass === 'vtl.untranslatable')
-        throw new VtlRuntimeError(e.message, span, 'vtl.regex-untranslatable', MIE)
-      throw new VtlRuntimeError(
-        `Invocation of method '${name}' threw ${e.javaClass}${e.message ? `: ${e.message}` : ''}`,
-        span,
-        'vtl.method-exception',
-        MIE,
-        'API Gateway answers 500 Internal Server Error when a mapping template fails like this.',
-      )
+      throw this.javaFailure(e, span, name)
     }
+  }
+
+  /** Runs `f` (a Java call named `name`), turning Java exceptions into rendering errors. */
+  protected guarded(span: Span, name: string, f: () => JValue): JValue {
+    try {
+      this.callSpan = span
+      return f()
+    } catch (e) {
+      throw this.javaFailure(e, span, name)
+    }
+  }
+
+  private javaFailure(e: unknown, span: Span, name: string): unknown {
+    if (!(e instanceof JavaException)) return e
+    if (e.javaClass === 'vtl.limit') return new VtlLimitError(e.message, span, 'vtl.limit.size')
+    if (e.javaClass === 'vtl.untranslatable')
+      return new VtlRuntimeError(e.message, span, 'vtl.regex-untranslatable', MIE)
+    return new VtlRuntimeError(
+      `Invocation of method '${name}' threw ${e.javaClass}${e.message ? `: ${e.message}` : ''}`,
+      span,
+      'vtl.method-exception',
+      MIE,
+      'API Gateway answers 500 Internal Server Error when a mapping template fails like this.',
+    )
   }
 
   /** ASTReference.execute with API Gateway's null → "" rule. */
@@ -223,16 +246,21 @@ export abstract class Evaluator {
   /** ASTReference.execute: null where plain Velocity would give null (before the "" rule). */
   evalRefOrNull(ref: RefNode): JValue {
     let v: JValue = ref.bogus ? null : this.get(ref.root)
-    for (const p of ref.parts) {
+    const parts = ref.parts
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k] as RefPart
       this.limiter.step(p.span)
       if (v === null) v = ''
       let r: JValue | typeof NO_METHOD
-      if (p.kind === 'prop') r = this.invoke(p.span, p.name, () => getProperty(v, p.name))
+      if (p.kind === 'prop') r = this.invoke(p.span, p.name, v)
       else if (p.kind === 'call') {
-        const args = p.args.map((a) => this.evaluate(a))
-        for (const a of args) if (typeof a === 'string') chargeText(a)
-        const target = v
-        r = this.invoke(p.span, p.name, () => callMethod(target, p.name, args))
+        const args: JValue[] = []
+        for (const a of p.args) {
+          const x = this.evaluate(a)
+          if (typeof x === 'string') chargeText(x)
+          args.push(x)
+        }
+        r = this.invoke(p.span, p.name, v, args)
       } else r = this.index(v, this.evaluate(p.arg), p.span)
       v = r === NO_METHOD ? null : r
     }
@@ -303,7 +331,8 @@ export abstract class Evaluator {
         if (!e.interpolate || !e.template) return e.raw
         return this.renderInner(e.template, e.span).slice(0, -1)
       case 'int':
-        return integerLiteral(e.text)
+        // Integer literals are immutable values: parse each once per syntax tree.
+        return (e.value ??= integerLiteral(e.text))
       case 'float':
         return new JDouble(Number(e.text))
       case 'bool':
@@ -312,8 +341,11 @@ export abstract class Evaluator {
         return null
       case 'refx':
         return this.evalRef(e.ref)
-      case 'list':
-        return new JList(e.items.map((x) => this.evaluate(x)))
+      case 'list': {
+        const items: JValue[] = []
+        for (const x of e.items) items.push(this.evaluate(x))
+        return new JList(items)
+      }
       case 'map': {
         const m = new JMap()
         for (const [k, v] of e.entries) m.put(this.evaluate(k), this.evaluate(v))

@@ -343,18 +343,10 @@ function buildRef(
 ): RefNode {
   let image = first.image
   const span = { start: first.start, end }
-  // Every RefNode is built with the same literal shape (spreading a base object into one that
-  // redefines its keys is very slow in V8).
-  const node = (
-    root: string,
-    literal: string,
-    bogus: boolean,
-    escaped = false,
-    escPrefix = '',
-    morePrefix = '',
-  ): RefNode => ({ root, parts, escaped, escPrefix, morePrefix, literal, bogus, span })
-  if (!image.includes('$')) return node(image, full.slice(first.start, end), true)
-  if (image.includes('\\!')) return node('', full.slice(first.start, end), true)
+  if (!image.includes('$'))
+    return refNode(image, parts, full.slice(first.start, end), true, span, false, '', '')
+  if (image.includes('\\!'))
+    return refNode('', parts, full.slice(first.start, end), true, span, false, '', '')
   let n = 0
   while (image[n] === '\\') n++
   const escaped = n % 2 === 1
@@ -368,6 +360,23 @@ function buildRef(
   if (braced) root = idTok.image
   else if (image.startsWith('$!')) root = image.slice(2)
   else if (image.startsWith('$')) root = image.slice(1)
-  else return node(image, literal, true, escaped, escPrefix, morePrefix)
-  return node(root, literal, false, escaped, escPrefix, morePrefix)
+  else return refNode(image, parts, literal, true, span, escaped, escPrefix, morePrefix)
+  return refNode(root, parts, literal, false, span, escaped, escPrefix, morePrefix)
+}
+
+/**
+ * Every RefNode is built with the same literal shape (spreading a base object into one that
+ * redefines its keys is very slow in V8).
+ */
+function refNode(
+  root: string,
+  parts: RefPart[],
+  literal: string,
+  bogus: boolean,
+  span: Span,
+  escaped: boolean,
+  escPrefix: string,
+  morePrefix: string,
+): RefNode {
+  return { root, parts, escaped, escPrefix, morePrefix, literal, bogus, span }
 }

@@ -64,11 +64,15 @@ function stringMap(r: Record<string, string>): JMap {
 
 /** `$context`, whose `responseOverride` / `requestOverride` are write-only override holders. */
 class ContextMap extends JMap {
-  constructor(
-    readonly response: OverrideHolder,
-    readonly request: OverrideHolder,
-  ) {
-    super()
+  private res?: OverrideHolder
+  private req?: OverrideHolder
+  /** `$context.responseOverride`, made when first used. */
+  get response(): OverrideHolder {
+    return (this.res ??= new OverrideHolder(['header']))
+  }
+  /** `$context.requestOverride`, made when first used. */
+  get request(): OverrideHolder {
+    return (this.req ??= new OverrideHolder(['header', 'querystring', 'path']))
   }
   override get(k: JValue): JValue | undefined {
     const v = super.get(k)
@@ -80,9 +84,7 @@ class ContextMap extends JMap {
 }
 
 function buildContext(input: TemplateInput): ContextMap {
-  const response = new OverrideHolder(['header'])
-  const request = new OverrideHolder(['header', 'querystring', 'path'])
-  const map = new ContextMap(response, request)
+  const map = new ContextMap()
   const ctx = jsonToJava(input.context)
   if (ctx instanceof JMap)
     for (const e of ctx.entries.values())
@@ -126,6 +128,9 @@ function diagnostic(
   }
 }
 
+/** `$util` has no state: one instance serves every rendering. */
+const UTIL = createUtil()
+
 /** Implements `renderTemplate` (see index.ts). */
 export function runTemplate(
   template: string,
@@ -148,7 +153,7 @@ export function runTemplate(
       'input',
       createInput(input, (message) => r.noteAtCall(message)),
     )
-    r.globals.set('util', createUtil())
+    r.globals.set('util', UTIL)
     r.globals.set('context', ctx)
     r.globals.set('stageVariables', stringMap(input.stageVariables))
     const output = r.renderTemplate(parsed.nodes)

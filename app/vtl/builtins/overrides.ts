@@ -12,26 +12,31 @@
  * by plain Velocity 1.7, but LocalStack's tests report that it takes effect on AWS; we apply it
  * (uncertain) and say so in a diagnostic.
  */
-import type { HostImpl } from '../java-methods'
+import type { HostImpl, MethodResult } from '../java-methods'
 import { callStringMethod } from '../java-methods/string'
 import { JHost, JMap, type JValue } from '../values'
 
 /** One override holder: assigned values, and child holders such as `header`. */
-export class OverrideHolder {
+export class OverrideHolder implements HostImpl {
   readonly values = new JMap()
-  readonly host: JHost
+  readonly host: JHost = new JHost('override', this)
   private readonly children = new Map<string, OverrideHolder>()
 
   constructor(childNames: readonly string[]) {
     for (const name of childNames) this.children.set(name, new OverrideHolder([]))
-    const impl: HostImpl & { render: () => string; holder: OverrideHolder } = {
-      holder: this,
-      // Reads behave like the empty string.
-      call: (name, args) => callStringMethod('', name, args),
-      prop: (name) => this.children.get(name)?.host ?? '',
-      render: () => '',
-    }
-    this.host = new JHost('override', impl)
+  }
+
+  /** Reads behave like the empty string. */
+  call(name: string, args: JValue[]): MethodResult {
+    return callStringMethod('', name, args)
+  }
+
+  prop(name: string): MethodResult {
+    return this.children.get(name)?.host ?? ''
+  }
+
+  render(): string {
+    return ''
   }
 
   /** The child holder of that name (`header`, `querystring`, `path`), if this one has it. */
@@ -49,7 +54,5 @@ export class OverrideHolder {
 
 /** The holder behind a template value, when it is one. */
 export function overrideHolderOf(v: JValue): OverrideHolder | undefined {
-  return v instanceof JHost && v.kind === 'override'
-    ? (v.data as { holder: OverrideHolder }).holder
-    : undefined
+  return v instanceof JHost && v.kind === 'override' ? (v.data as OverrideHolder) : undefined
 }
