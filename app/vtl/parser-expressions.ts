@@ -145,7 +145,7 @@ export abstract class ExpressionParser {
       case 'LEFT_CURLEY':
         return this.map()
       case 'LBRACKET':
-        return this.attempt(() => this.range()) ?? this.list()
+        return this.mayBeRange() ? (this.attempt(() => this.range()) ?? this.list()) : this.list()
       case 'IDENTIFIER':
       case 'LCURLY':
         if (allowRef) {
@@ -190,6 +190,21 @@ export abstract class ExpressionParser {
     }
     const end = this.expect('RBRACKET')
     return { kind: 'list', items, span: this.span(start, end) }
+  }
+
+  /**
+   * Cheap test before trying `[a..b]`: after `[` and a blank, an integer followed by `..`, or a
+   * reference (which only the full attempt can judge). Anything else is a list.
+   */
+  protected mayBeRange(): boolean {
+    let k = 2
+    if (this.is('WHITESPACE', k)) k++
+    const t = this.peek(k).kind
+    if (t === 'IDENTIFIER' || t === 'LCURLY') return true
+    if (t !== 'INTEGER_LITERAL') return false
+    k++
+    if (this.is('WHITESPACE', k)) k++
+    return this.is('DOUBLEDOT', k)
   }
 
   protected rangeEnd(): Expr {
