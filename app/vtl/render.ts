@@ -48,8 +48,10 @@ function parseCached(template: string): Parsed {
 
 function jsonToJava(j: Json): JValue {
   if (j === null || typeof j === 'string' || typeof j === 'boolean') return j
-  if (typeof j === 'number')
-    return Number.isSafeInteger(j) ? wrapInteger(BigInt(j)) : new JDouble(j)
+  if (typeof j === 'number') {
+    if (!Number.isSafeInteger(j)) return new JDouble(j)
+    return j >= -(2 ** 31) && j < 2 ** 31 ? j : wrapInteger(BigInt(j))
+  }
   if (Array.isArray(j)) return new JList(j.map(jsonToJava), true)
   const m = new JMap()
   for (const [k, v] of Object.entries(j)) m.put(k, jsonToJava(v))
@@ -70,6 +72,13 @@ class ContextMap extends JMap {
   get response(): OverrideHolder {
     return (this.res ??= new OverrideHolder(['header']))
   }
+  /** The holders, if the template used them. */
+  get usedResponse(): OverrideHolder | undefined {
+    return this.res
+  }
+  get usedRequest(): OverrideHolder | undefined {
+    return this.req
+  }
   /** `$context.requestOverride`, made when first used. */
   get request(): OverrideHolder {
     return (this.req ??= new OverrideHolder(['header', 'querystring', 'path']))
@@ -85,28 +94,30 @@ class ContextMap extends JMap {
 
 function buildContext(input: TemplateInput): ContextMap {
   const map = new ContextMap()
-  const ctx = jsonToJava(input.context)
-  if (ctx instanceof JMap)
-    for (const e of ctx.entries.values())
-      if (e.k !== 'responseOverride' && e.k !== 'requestOverride') map.put(e.k, e.v)
+  const ctx = input.context
+  if (typeof ctx === 'object' && ctx !== null && !Array.isArray(ctx))
+    for (const k of Object.keys(ctx))
+      if (k !== 'responseOverride' && k !== 'requestOverride')
+        map.put(k, jsonToJava(ctx[k] as Json))
   return map
 }
 
+function holderRecord(v: OverrideHolder | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (v) for (const e of v.values.entries.values()) out[javaToString(e.k)] = javaToString(e.v)
+  return out
+}
+
 function readOverrides(ctx: ContextMap): TemplateOverrides {
-  const toRecord = (v: OverrideHolder | undefined): Record<string, string> => {
-    const out: Record<string, string> = {}
-    if (v) for (const e of v.values.entries.values()) out[javaToString(e.k)] = javaToString(e.v)
-    return out
-  }
-  const res = ctx.response
-  const req = ctx.request
-  const status = res.values.get('status')
+  const res = ctx.usedResponse
+  const req = ctx.usedRequest
+  const status = res?.values.get('status')
   return {
     ...(status !== undefined && status !== null ? { responseStatus: javaToString(status) } : {}),
-    responseHeaders: toRecord(res.child('header')),
-    requestHeaders: toRecord(req.child('header')),
-    requestQuerystring: toRecord(req.child('querystring')),
-    requestPath: toRecord(req.child('path')),
+    responseHeaders: holderRecord(res?.child('header')),
+    requestHeaders: holderRecord(req?.child('header')),
+    requestQuerystring: holderRecord(req?.child('querystring')),
+    requestPath: holderRecord(req?.child('path')),
   }
 }
 
