@@ -2,6 +2,7 @@
  * The syntax tree of a template. Every node keeps its span (UTF-16 offsets into the template).
  */
 import type { Span } from '../model'
+import type { JBigInt, JDouble, JLong } from './values'
 
 /** A statement-level node. */
 export type Node =
@@ -48,7 +49,13 @@ export type RefNode = {
 /** An expression (directive arguments, `#set` right-hand sides, conditions). */
 export type Expr =
   | { kind: 'str'; raw: string; interpolate: boolean; template?: Node[]; span: Span }
-  | { kind: 'int'; text: string; span: Span }
+  | {
+      kind: 'int'
+      text: string
+      span: Span
+      /** The literal's value, filled in the first time it is evaluated. */
+      value?: number | JDouble | JLong | JBigInt
+    }
   | { kind: 'float'; text: string; span: Span }
   | { kind: 'bool'; value: boolean; span: Span }
   | { kind: 'word'; text: string; span: Span }

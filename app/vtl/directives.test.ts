@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest'
-import { expectRender } from './test-helper'
+import { describe, expect, it } from 'vitest'
+import { expectRender, render } from './test-helper'
 
 describe('#set and #if', () => {
   it('assigns, compares and branches', () => {
@@ -62,5 +62,35 @@ describe('#macro, #define, #evaluate, #stop', () => {
   })
   it('prints unknown directives as text', () => {
     expectRender('#notadirective()', {}, '#notadirective()')
+  })
+})
+
+describe('blanks before the closing parenthesis', () => {
+  it('accepts space, tab and newline before ) in directives and macro calls', () => {
+    expectRender('#foreach( $i in [1,2] )$i#end', {}, '12')
+    expectRender('#foreach($i in [1,2]\t)$i#end', {}, '12')
+    expectRender('#foreach($i in [1,2]\n)$i#end', {}, '12')
+    expectRender('#define( $loop )L#end$loop', {}, 'L')
+    expectRender('#macro(m $a)[$a]#end#m(1 )#m( 2\n)', {}, '[1][2]')
+    expectRender('#if( true )a#elseif( true )b#end#set( $x = 1 )$x', {}, 'a1')
+  })
+  it('still rejects a trailing comma', () => {
+    const r = render('#macro(m $a)$a#end#m(1, )')
+    expect(r.ok).toBe(false)
+  })
+})
+
+describe('Velocity 1.7 argument corners', () => {
+  it('loops over nothing when #foreach has no list, and #include() writes nothing', () => {
+    expectRender('#foreach($x in )a#end|#include( )|', {}, '||')
+  })
+  it('reports #evaluate without exactly one argument as a syntax error', () => {
+    const r = render('#evaluate( )')
+    expect(!r.ok && r.errorKind).toBe('syntax')
+  })
+  it('renders a #define block that refers to itself two levels deep, then its own text', () => {
+    expectRender('#define($e)[$e]#end$e', {}, '[[$e]]')
+    expectRender('#define($e)[$!e]#end$e', {}, '[[]]')
+    expectRender('#define($a)A$b#end#define($b)B$a#end$a', {}, 'ABAB$a')
   })
 })

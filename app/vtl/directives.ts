@@ -20,6 +20,9 @@ import { JHost, JIterator, JList, JMap, JMapView, javaToString, type JValue } fr
 
 type Macro = { params: string[]; body: Node[] }
 
+/** How deep a `#define` block may render itself (Velocity 1.7's default of 2). */
+const DEFINE_MAX_DEPTH = 2
+
 /** One rendering: variables, macros, output and limits. */
 export class Renderer extends Evaluator {
   private readonly macros = new Map<string, Macro>()
@@ -61,20 +64,34 @@ export class Renderer extends Evaluator {
         return
       case 'define': {
         const first = n.args[0]
-        if (!first || first.kind !== 'refx')
+        if (n.args.length !== 1 || !first)
           throw new VtlRuntimeError(
-            '#define needs a reference to name the block: #define($name)',
+            '#define needs exactly one argument, a reference naming the block: #define($name)',
             n.span,
             'vtl.define',
             VE,
           )
+        // Velocity accepts a name that is not a reference (`#define('a')`) and defines nothing.
+        if (first.kind !== 'refx') return
         const body = n.body ?? []
         const frames = this.frames
-        const block: HostImpl & { render: () => string } = {
+        // A block that refers to itself renders at most DEFINE_MAX_DEPTH levels deep; one level
+        // more renders as the reference's own text (Velocity's directive.define.max.depth).
+        let depth = 0
+        const block: HostImpl & { render: () => string | null } = {
           call: () => NO_METHOD,
           prop: () => NO_METHOD,
-          render: () =>
-            this.withFrames(frames, () => this.scoped(() => this.renderInner(body, n.span))),
+          render: () => {
+            if (depth >= DEFINE_MAX_DEPTH) return null
+            depth++
+            try {
+              return this.withFrames(frames, () =>
+                this.scoped(() => this.renderInner(body, n.span)),
+              )
+            } finally {
+              depth--
+            }
+          },
         }
         this.set(first.ref.root, new JHost('block', block))
         return
@@ -109,6 +126,8 @@ export class Renderer extends Evaluator {
       case 'parse':
       case 'include': {
         const arg = n.args[0]
+        // `#include()` with nothing to include writes nothing; `#parse()` is an error.
+        if (!arg && n.name === 'include') return
         if (!arg)
           throw new VtlRuntimeError(
             `#${n.name}(): argument missing`,
@@ -138,9 +157,15 @@ export class Renderer extends Evaluator {
           VE,
         )
       }
-      case 'literal':
-        this.emit(n.bodyText ?? '', n.span)
+      case 'literal': {
+        // Velocity prints the text of its first child: the first argument when there is one.
+        const arg = n.args[0]
+        this.emit(
+          arg ? this.env.fullText.slice(arg.span.start, arg.span.end) : (n.bodyText ?? ''),
+          n.span,
+        )
         return
+      }
       default:
         return this.renderMacroCall(n)
     }
@@ -210,14 +235,23 @@ export class Renderer extends Evaluator {
   }
 
   private renderForeach(n: Extract<Node, { kind: 'directive' }>): void {
-    const [varArg, , listArg] = n.args
-    if (!varArg || !listArg)
+    // Velocity reads the loop from fixed child positions: the variable, a word, the list, then
+    // the body. With two arguments the "list" is the body itself (no value: nothing to loop
+    // over); with four or more, the fourth argument stands where the body should be.
+    const [varArg, , listArg, extra] = n.args
+    if (n.args.length < 2 || !varArg)
       throw new VtlRuntimeError(
         '#foreach needs the form #foreach($item in $list)',
         n.span,
         'vtl.foreach',
         'java.lang.ArrayIndexOutOfBoundsException',
       )
+    if (!listArg) return
+    const body: Node[] = extra
+      ? extra.kind === 'refx'
+        ? [{ kind: 'ref', ref: extra.ref, span: extra.span }]
+        : []
+      : (n.body ?? [])
     const name = varArg.kind === 'refx' ? varArg.ref.root : ''
     let next: () => JValue
     let hasNext: () => boolean
@@ -243,7 +277,7 @@ export class Renderer extends Evaluator {
       else if (list instanceof JIterator) it = list
       else return
       hasNext = () => iteratorHasNext(it)
-      next = () => this.invoke(n.span, 'next', () => iteratorNext(it)) as JValue
+      next = () => this.guarded(n.span, 'next', () => iteratorNext(it) as JValue)
     }
     const saved = ['velocityCount', 'velocityHasNext', 'foreach', name].map(
       (k) => [k, this.peekVar(k)] as const,
@@ -274,6 +308,8 @@ export class Renderer extends Evaluator {
       return NO_METHOD
     }
     try {
+      // Velocity 1.7 puts the `$foreach` scope in once, before the first iteration.
+      this.set('foreach', scope)
       while (count < this.limiter.limits.maxIterations && hasNext()) {
         this.limiter.step(n.span)
         const v = next()
@@ -283,9 +319,8 @@ export class Renderer extends Evaluator {
         this.set(name, v)
         this.set('velocityCount', count)
         this.set('velocityHasNext', state.hasNext)
-        this.set('foreach', scope)
         try {
-          this.renderNodes(n.body ?? [])
+          this.renderNodes(body)
         } catch (e) {
           if (e instanceof BreakSignal && (e.target === undefined || e.target === scope)) break
           throw e

@@ -4,11 +4,12 @@
  * directives keep Velocity's scoping (macro locals, `#foreach` save/restore, `#break` scopes).
  */
 import type { Span } from '../model'
-import type { Expr, Node, RefNode } from './ast'
+import type { Expr, Node, RefNode, RefPart } from './ast'
 import type { Limiter } from './context'
 import { MAX_RANGE } from './context'
 import { JavaException, VtlLimitError, VtlRuntimeError } from './errors'
 import { NO_METHOD, callMethod, getProperty } from './java-methods'
+import { overrideHolderOf } from './builtins/overrides'
 import { binary, integerLiteral } from './operators'
 import type { ParseEnv } from './parser'
 import {
@@ -45,6 +46,23 @@ export abstract class Evaluator {
   /** Renders `#foreach`, `#macro` calls and the other directives. */
   protected abstract renderDirective(n: Extract<Node, { kind: 'directive' }>): void
 
+  /** Notes on behaviour AWS has not confirmed, reported as info diagnostics (once per span). */
+  readonly notes: { span: Span; message: string }[] = []
+
+  /** Where the method call in progress is (for notes from host objects). */
+  private callSpan: Span = { start: 0, end: 0 }
+
+  /** Notes uncertain behaviour at the method call in progress. */
+  noteAtCall(message: string): void {
+    this.note(this.callSpan, message)
+  }
+
+  protected note(span: Span, message: string): void {
+    if (this.notes.length >= 20) return
+    if (this.notes.some((n) => n.span.start === span.start && n.message === message)) return
+    this.notes.push({ span, message })
+  }
+
   protected emit(s: string, span: Span): void {
     if (!s) return
     this.limiter.chargeText(s)
@@ -53,14 +71,16 @@ export abstract class Evaluator {
     this.out.push(s)
   }
 
+  /** A variable's value; null when it is not defined. */
   protected get(name: string): JValue {
     const f = this.frames[this.frames.length - 1]
     if (f) {
-      if (f.locals.has(name)) return f.locals.get(name) ?? ''
+      const local = f.locals.get(name)
+      if (local !== undefined) return local
       const arg = f.args.get(name)
-      if (arg) return arg() ?? ''
+      if (arg) return arg()
     }
-    return this.globals.get(name) ?? ''
+    return this.globals.get(name) ?? null
   }
 
   protected set(name: string, v: JValue): void {
@@ -94,9 +114,13 @@ export abstract class Evaluator {
           this.renderSet(n.target, n.value)
           break
         case 'if': {
-          const hit = n.branches.find((b) => this.condition(b.cond))
-          if (hit) this.renderNodes(hit.body)
-          else if (n.orElse) this.renderNodes(n.orElse)
+          let hit: Node[] | undefined = n.orElse
+          for (const b of n.branches)
+            if (this.condition(b.cond)) {
+              hit = b.body
+              break
+            }
+          if (hit) this.renderNodes(hit)
           break
         }
         case 'directive':
@@ -112,19 +136,23 @@ export abstract class Evaluator {
       return
     }
     const v = this.evalRef(ref)
-    if (ref.escaped) this.emit(ref.escPrefix + ref.literal, ref.span)
-    else
-      this.emit(
-        ref.escPrefix + ref.morePrefix + (v === null ? '' : this.str(v, ref.span)),
-        ref.span,
-      )
+    if (ref.escaped) {
+      this.emit(ref.escPrefix + ref.literal, ref.span)
+      return
+    }
+    let text = v === null ? '' : this.str(v, ref.span)
+    // A block whose toString() gives null (a #define too deep in itself) prints the
+    // reference's own text, or nothing for a quiet `$!` reference.
+    if (text === null) text = ref.literal.startsWith('$!') ? '' : ref.literal
+    this.emit(ref.escPrefix + ref.morePrefix + text, ref.span)
   }
 
-  protected str(v: JValue, span: Span): string {
+  /** Java's toString of a value; null for a block that declined to render. */
+  protected str(v: JValue, span: Span): string | null {
     if (v instanceof JHost && v.kind === 'block') {
       this.limiter.enter(span)
       try {
-        return javaToString(v)
+        return (v.data as { render: () => string | null }).render()
       } finally {
         this.limiter.leave()
       }
@@ -142,6 +170,18 @@ export abstract class Evaluator {
       return
     }
     const base = this.evalRef({ ...target, parts: parts.slice(0, -1) })
+    const holder = overrideHolderOf(base)
+    if (holder) {
+      if (last.kind === 'prop') holder.assign(last.name, value)
+      else if (last.kind === 'index') {
+        holder.assign(this.evaluate(last.arg), value)
+        this.note(
+          last.span,
+          'An indexed assignment to an override is applied here, as LocalStack reports for AWS; plain Velocity 1.7 ignores indexed assignments (not confirmed on AWS).',
+        )
+      }
+      return
+    }
     if (last.kind === 'prop') {
       if (base instanceof JMap) base.put(last.name, value)
     } else if (last.kind === 'index') {
@@ -149,49 +189,82 @@ export abstract class Evaluator {
       // Velocity 1.7 only assigns through an index on lists; `#set($map[k] = v)` does nothing.
       if (base instanceof JList && typeof key === 'number') {
         const i = key < 0 ? key + base.items.length : key
-        this.invoke(last.span, 'set', () => callMethod(base, 'set', [i, value]))
+        this.invoke(last.span, 'set', base, [i, value])
       }
     }
   }
 
+  /**
+   * Calls a method (`args`) or reads a property (`args` undefined) of `target`, turning Java
+   * exceptions into rendering errors at `span`.
+   */
   protected invoke(
     span: Span,
     name: string,
-    f: () => JValue | typeof NO_METHOD,
+    target: JValue,
+    args?: JValue[],
   ): JValue | typeof NO_METHOD {
     try {
-      const result = f()
+      this.callSpan = span
+      const result = args
+        ? callMethod(target, name, args, this.limiter.meter)
+        : getProperty(target, name)
       if (typeof result === 'string') this.limiter.chargeText(result)
       return result
     } catch (e) {
-      if (!(e instanceof JavaException)) throw e
-      if (e.javaClass === 'vtl.limit') throw new VtlLimitError(e.message, span, 'vtl.limit.size')
-      if (e.javaClass === 'vtl.untranslatable')
-        throw new VtlRuntimeError(e.message, span, 'vtl.regex-untranslatable', MIE)
-      throw new VtlRuntimeError(
-        `Invocation of method '${name}' threw ${e.javaClass}${e.message ? `: ${e.message}` : ''}`,
-        span,
-        'vtl.method-exception',
-        MIE,
-        'API Gateway answers 500 Internal Server Error when a mapping template fails like this.',
-      )
+      throw this.javaFailure(e, span, name)
     }
+  }
+
+  /** Runs `f` (a Java call named `name`), turning Java exceptions into rendering errors. */
+  protected guarded(span: Span, name: string, f: () => JValue): JValue {
+    try {
+      this.callSpan = span
+      return f()
+    } catch (e) {
+      throw this.javaFailure(e, span, name)
+    }
+  }
+
+  private javaFailure(e: unknown, span: Span, name: string): unknown {
+    if (!(e instanceof JavaException)) return e
+    if (e.javaClass === 'vtl.limit') return new VtlLimitError(e.message, span, 'vtl.limit.size')
+    if (e.javaClass === 'vtl.untranslatable')
+      return new VtlRuntimeError(e.message, span, 'vtl.regex-untranslatable', MIE)
+    return new VtlRuntimeError(
+      `Invocation of method '${name}' threw ${e.javaClass}${e.message ? `: ${e.message}` : ''}`,
+      span,
+      'vtl.method-exception',
+      MIE,
+      'API Gateway answers 500 Internal Server Error when a mapping template fails like this.',
+    )
   }
 
   /** ASTReference.execute with API Gateway's null → "" rule. */
   evalRef(ref: RefNode): JValue {
-    let v: JValue = ref.bogus ? '' : this.get(ref.root)
-    for (const p of ref.parts) {
+    return this.evalRefOrNull(ref) ?? ''
+  }
+
+  /** ASTReference.execute: null where plain Velocity would give null (before the "" rule). */
+  evalRefOrNull(ref: RefNode): JValue {
+    let v: JValue = ref.bogus ? null : this.get(ref.root)
+    const parts = ref.parts
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k] as RefPart
       this.limiter.step(p.span)
+      if (v === null) v = ''
       let r: JValue | typeof NO_METHOD
-      if (p.kind === 'prop') r = this.invoke(p.span, p.name, () => getProperty(v, p.name))
+      if (p.kind === 'prop') r = this.invoke(p.span, p.name, v)
       else if (p.kind === 'call') {
-        const args = p.args.map((a) => this.evaluate(a))
-        for (const a of args) if (typeof a === 'string') this.limiter.chargeText(a)
-        const target = v
-        r = this.invoke(p.span, p.name, () => callMethod(target, p.name, args, this.limiter.meter))
+        const args: JValue[] = []
+        for (const a of p.args) {
+          const x = this.evaluate(a)
+          if (typeof x === 'string') this.limiter.chargeText(x)
+          args.push(x)
+        }
+        r = this.invoke(p.span, p.name, v, args)
       } else r = this.index(v, this.evaluate(p.arg), p.span)
-      v = r === NO_METHOD || r === null ? '' : r
+      v = r === NO_METHOD ? null : r
     }
     return v
   }
@@ -221,8 +294,17 @@ export abstract class Evaluator {
   condition(e: Expr): boolean {
     switch (e.kind) {
       case 'refx': {
-        const v = this.evalRef(e.ref)
-        return typeof v === 'boolean' ? v : v !== null
+        const v = this.evalRefOrNull(e.ref)
+        if (v === null) {
+          // API Gateway reads a null reference as "", and a non-null "" is true in Velocity 1.7;
+          // no recorded AWS response shows whether `#if($x)` agrees.
+          this.note(
+            e.span,
+            `${e.ref.literal} has no value and reads as "", which counts as true here, as Velocity 1.7 treats a non-null ""; AWS has not been observed to agree.`,
+          )
+          return true
+        }
+        return typeof v === 'boolean' ? v : true
       }
       case 'bool':
         return e.value
@@ -251,7 +333,8 @@ export abstract class Evaluator {
         if (!e.interpolate || !e.template) return e.raw
         return this.renderInner(e.template, e.span).slice(0, -1)
       case 'int':
-        return integerLiteral(e.text)
+        // Integer literals are immutable values: parse each once per syntax tree.
+        return (e.value ??= integerLiteral(e.text))
       case 'float':
         return new JDouble(Number(e.text))
       case 'bool':
@@ -260,8 +343,11 @@ export abstract class Evaluator {
         return null
       case 'refx':
         return this.evalRef(e.ref)
-      case 'list':
-        return new JList(e.items.map((x) => this.evaluate(x)))
+      case 'list': {
+        const items: JValue[] = []
+        for (const x of e.items) items.push(this.evaluate(x))
+        return new JList(items)
+      }
       case 'map': {
         const m = new JMap()
         for (const [k, v] of e.entries) m.put(this.evaluate(k), this.evaluate(v))

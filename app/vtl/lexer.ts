@@ -7,7 +7,7 @@
  */
 import { VtlSyntaxError } from './errors'
 import {
-  RULES_BY_STATE,
+  RULES_BY_FIRST,
   type LexState,
   type Lexer,
   type Rule,
@@ -98,58 +98,76 @@ export class TokenManager implements Lexer {
 
   /** Reads the next token; throws VtlSyntaxError on a lexical error. */
   next(): Token {
-    const specials: string[] = []
+    let specials: string[] | undefined
     for (;;) {
       const start = this.pos
       if (start >= this.src.length) return this.make('EOF', '', start, specials)
       let image = ''
       let restart = false
       for (;;) {
-        const r = this.matchRule()
-        if (!r) throw this.lexError(image)
-        const text = this.src.slice(this.pos, this.pos + r.len)
+        const rule = this.matchRule()
+        if (!rule) throw this.lexError(image)
+        const len = this.matchLen
         this.matchStart = this.pos
-        const back = r.rule.action?.(this, r.len) ?? 0
-        const kept = text.slice(0, text.length - back)
-        this.pos += r.len - back
-        if (r.rule.cat === 'skip') {
+        const back = rule.action?.(this, len) ?? 0
+        if (rule.cat === 'skip') {
+          this.pos += len - back
           restart = true
           break
         }
-        if (r.rule.cat === 'special') {
-          specials.push(image + text)
+        if (rule.cat === 'special') {
+          ;(specials ??= []).push(image + this.src.slice(this.pos, this.pos + len))
+          this.pos += len - back
           restart = true
           break
         }
+        const kept = this.src.slice(this.pos, this.pos + len - back)
+        this.pos += len - back
         // Velocity's DOT action replaces the whole image (MORE prefix included) with '.'.
-        image = r.rule.kind === 'DOT' ? '.' : image + kept
-        if (r.rule.cat === 'more') {
+        image = rule.kind === 'DOT' ? '.' : image + kept
+        if (rule.cat === 'more') {
           if (this.pos >= this.src.length) throw this.lexError(image)
           continue
         }
-        return this.make(r.rule.kind as TokenKind, image, start, specials)
+        return this.make(rule.kind as TokenKind, image, start, specials)
       }
       if (restart) continue
     }
   }
 
-  private matchRule(): { rule: Rule; len: number } | undefined {
-    let best: { rule: Rule; len: number } | undefined
-    for (const rule of RULES_BY_STATE.get(this.state) ?? []) {
+  /** Length of the last match `matchRule` found. */
+  private matchLen = 0
+
+  /** The longest rule matching here (the first declared on ties); its length in `matchLen`. */
+  private matchRule(): Rule | undefined {
+    const code = this.src.charCodeAt(this.pos)
+    const rules = (RULES_BY_FIRST.get(this.state) as Rule[][])[code < 128 ? code : 128] as Rule[]
+    let bestRule: Rule | undefined
+    let bestLen = 0
+    for (const rule of rules) {
       const len = rule.match(this.src, this.pos)
-      if (len > 0 && (!best || len > best.len)) best = { rule, len }
+      if (len > bestLen) {
+        bestRule = rule
+        bestLen = len
+      }
     }
-    return best
+    this.matchLen = bestLen
+    return bestRule
   }
 
-  private make(kind: TokenKind, image: string, start: number, specials: string[]): Token {
+  private make(
+    kind: TokenKind,
+    image: string,
+    start: number,
+    specials: string[] | undefined,
+  ): Token {
     return {
       kind,
       image,
       start: this.base + start,
       end: this.base + this.pos,
-      special: specials.length ? filterSpecial(specials) : '',
-      lastSpecial: specials[specials.length - 1],
+      special: specials ? filterSpecial(specials) : '',
+      lastSpecial: specials ? specials[specials.length - 1] : undefined,
     }
   }
 

@@ -11,6 +11,7 @@ import {
   JMap,
   isNumber,
   javaEquals,
+  javaFloat,
   javaToString,
   type JValue,
 } from './values'
@@ -36,6 +37,8 @@ function big(n: Num): bigint {
 }
 
 function dbl(n: Num): number {
+  // Velocity's MathUtils reads a Float through its decimal text (0.1f + 1 is 1.1).
+  if (n instanceof JDouble && n.float) return Number(javaFloat(n.v))
   return typeof n === 'number' ? n : Number(n.v)
 }
 
@@ -44,7 +47,26 @@ export function integerLiteral(text: string): Num {
   return wrapInteger(BigInt(text))
 }
 
+const INT_MAX_N = 2 ** 31 - 1
+const INT_MIN_N = -(2 ** 31)
+
 function math(op: '+' | '-' | '*' | '/' | '%', a: Num, b: Num): JValue {
+  // Two Integers: exact in doubles (|a op b| < 2^62 only for *, checked), no BigInt needed.
+  if (typeof a === 'number' && typeof b === 'number') {
+    if ((op === '/' || op === '%') && b === 0) return null
+    const r =
+      op === '+'
+        ? a + b
+        : op === '-'
+          ? a - b
+          : op === '*'
+            ? a * b
+            : op === '/'
+              ? Math.trunc(a / b)
+              : a % b
+    if (r >= INT_MIN_N && r <= INT_MAX_N) return r === 0 ? 0 : r
+    if (Number.isSafeInteger(r)) return new JLong(BigInt(r))
+  }
   if (a instanceof JDouble || b instanceof JDouble) {
     const x = dbl(a)
     const y = dbl(b)

@@ -15,6 +15,9 @@ export const MAX_PARSE_DEPTH = 400
 /** Shared between a template and the string literals parsed inside it. */
 export type ParseEnv = { macroNames: Set<string>; fullText: string }
 
+/** What `error` gives while a lookahead is being tried. */
+const SPECULATION_MISS = new VtlSyntaxError('lookahead failed', { start: 0, end: 0 }, 'vtl.parse')
+
 /** Line and column of an offset, for messages. */
 export function lineCol(text: string, offset: number): string {
   const before = text.slice(0, offset)
@@ -27,6 +30,8 @@ export abstract class ExpressionParser {
   protected buf: Token[] = []
   protected i = 0
   protected depth = 0
+  /** How many `attempt`s are in progress. */
+  protected speculating = 0
 
   constructor(
     protected readonly lx: TokenManager,
@@ -61,6 +66,8 @@ export abstract class ExpressionParser {
   }
 
   protected error(t: Token, expected?: string): VtlSyntaxError {
+    // A failed lookahead is rewound at once: skip building a message nobody reads.
+    if (this.speculating > 0) return SPECULATION_MISS
     const what = t.kind === 'EOF' ? 'the end of the template' : `"${t.image}"`
     const span = { start: t.start, end: Math.max(t.end, t.start + 1) }
     return new VtlSyntaxError(
@@ -77,12 +84,15 @@ export abstract class ExpressionParser {
   /** Runs `f`; on a syntax error rewinds and returns undefined (JavaCC syntactic lookahead). */
   protected attempt<T>(f: () => T): T | undefined {
     const save = this.i
+    this.speculating++
     try {
       return f()
     } catch (e) {
       if (!(e instanceof VtlSyntaxError) || e.code === 'vtl.lexical') throw e
       this.i = save
       return undefined
+    } finally {
+      this.speculating--
     }
   }
 
@@ -135,7 +145,7 @@ export abstract class ExpressionParser {
       case 'LEFT_CURLEY':
         return this.map()
       case 'LBRACKET':
-        return this.attempt(() => this.range()) ?? this.list()
+        return this.mayBeRange() ? (this.attempt(() => this.range()) ?? this.list()) : this.list()
       case 'IDENTIFIER':
       case 'LCURLY':
         if (allowRef) {
@@ -180,6 +190,21 @@ export abstract class ExpressionParser {
     }
     const end = this.expect('RBRACKET')
     return { kind: 'list', items, span: this.span(start, end) }
+  }
+
+  /**
+   * Cheap test before trying `[a..b]`: after `[` and a blank, an integer followed by `..`, or a
+   * reference (which only the full attempt can judge). Anything else is a list.
+   */
+  protected mayBeRange(): boolean {
+    let k = 2
+    if (this.is('WHITESPACE', k)) k++
+    const t = this.peek(k).kind
+    if (t === 'IDENTIFIER' || t === 'LCURLY') return true
+    if (t !== 'INTEGER_LITERAL') return false
+    k++
+    if (this.is('WHITESPACE', k)) k++
+    return this.is('DOUBLEDOT', k)
   }
 
   protected rangeEnd(): Expr {
@@ -333,13 +358,10 @@ function buildRef(
 ): RefNode {
   let image = first.image
   const span = { start: first.start, end }
-  const base = { parts, escaped: false, escPrefix: '', morePrefix: '', span, bogus: false }
-  if (!image.includes('$')) {
-    return { ...base, root: image, literal: full.slice(first.start, end), bogus: true }
-  }
-  if (image.includes('\\!')) {
-    return { ...base, root: '', literal: full.slice(first.start, end), bogus: true }
-  }
+  if (!image.includes('$'))
+    return refNode(image, parts, full.slice(first.start, end), true, span, false, '', '')
+  if (image.includes('\\!'))
+    return refNode('', parts, full.slice(first.start, end), true, span, false, '', '')
   let n = 0
   while (image[n] === '\\') n++
   const escaped = n % 2 === 1
@@ -353,6 +375,23 @@ function buildRef(
   if (braced) root = idTok.image
   else if (image.startsWith('$!')) root = image.slice(2)
   else if (image.startsWith('$')) root = image.slice(1)
-  else return { ...base, root: image, literal, escaped, escPrefix, morePrefix, bogus: true }
-  return { ...base, root, escaped, escPrefix, morePrefix, literal }
+  else return refNode(image, parts, literal, true, span, escaped, escPrefix, morePrefix)
+  return refNode(root, parts, literal, false, span, escaped, escPrefix, morePrefix)
+}
+
+/**
+ * Every RefNode is built with the same literal shape (spreading a base object into one that
+ * redefines its keys is very slow in V8).
+ */
+function refNode(
+  root: string,
+  parts: RefPart[],
+  literal: string,
+  bogus: boolean,
+  span: Span,
+  escaped: boolean,
+  escPrefix: string,
+  morePrefix: string,
+): RefNode {
+  return { root, parts, escaped, escPrefix, morePrefix, literal, bogus, span }
 }

@@ -15,8 +15,14 @@ export const PARAM_START = new Set<TokenKind>([
   'LCURLY',
   'FLOATING_POINT_LITERAL',
 ])
-/** Tokens that can start a directive argument (a bare word is allowed there too). */
-export const ARG_START = new Set<TokenKind>([...PARAM_START, 'WORD'])
+/**
+ * Tokens that can start a directive argument itself (a bare word is allowed there too); unlike a
+ * parameter, the blank before it belongs to the separator, so a blank before `)` ends the list.
+ */
+export const ARG_START = new Set<TokenKind>([
+  ...[...PARAM_START].filter((k) => k !== 'WHITESPACE'),
+  'WORD',
+])
 /** Binary operator of each operator token. */
 export const BIN_OPS: Partial<Record<TokenKind, BinOp>> = {
   LOGICAL_OR: 'or',

@@ -243,7 +243,7 @@ class Parser extends ExpressionParser {
       const more =
         ARG_START.has(this.peek().kind) ||
         (this.is('WHITESPACE') && (this.is('COMMA', 2) || ARG_START.has(this.peek(2).kind))) ||
-        (this.is('COMMA') && ARG_START.has(this.peek(2).kind))
+        (this.is('COMMA') && (this.is('WHITESPACE', 2) || ARG_START.has(this.peek(2).kind)))
       if (!more) break
       this.opt('WHITESPACE')
       if (this.opt('COMMA')) this.opt('WHITESPACE')
@@ -265,6 +265,9 @@ class Parser extends ExpressionParser {
     }
     this.opt('WHITESPACE')
     const close = this.expect('RPAREN')
+    // Velocity checks #evaluate's argument count while parsing (its init), not when rendering.
+    if (name === 'evaluate' && args.length !== 1)
+      throw this.argError('#evaluate() requires exactly one argument', this.span(t, close))
     const literal = this.env.fullText.slice(t.start, close.end)
     if (!isBlock)
       return { kind: 'directive', name, args, literal, hasParens: true, span: this.span(t, close) }

@@ -57,3 +57,16 @@ describe('hostile templates stay inside the sandbox', () => {
     )
   })
 })
+
+describe('number methods', () => {
+  it('narrows like Java: byteValue, shortValue, intValue of a Long, saturating longValue', () => {
+    expectRender(
+      '#set($l = 9000000000)$l.intValue() $l.byteValue() $l.shortValue() $l.hashCode()',
+      {},
+      '410065408 0 6656 410065410',
+    )
+    expectRender('#set($i = 300)$i.byteValue() $i.shortValue()', {}, '44 300')
+    expectRender('#set($d = 1e20)$d.byteValue() $d.longValue()', {}, '-1 9223372036854775807')
+    expectRender('#set($b = 99999999999999999999)$b.hashCode()', {}, '1882487351')
+  })
+})

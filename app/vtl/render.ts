@@ -11,6 +11,7 @@ import { Limiter, isBudgetStop } from './context'
 import { VtlLimitError, VtlRuntimeError, VtlSyntaxError } from './errors'
 import { Renderer } from './directives'
 import type { RenderOptions, RenderResult, TemplateInput, TemplateOverrides } from './index'
+import { OverrideHolder } from './builtins/overrides'
 import { wrapInteger } from './operators'
 import { parseTemplate } from './parser'
 import { JDouble, JList, JMap, javaToString, type JValue } from './values'
@@ -47,8 +48,10 @@ function parseCached(template: string): Parsed {
 
 function jsonToJava(j: Json): JValue {
   if (j === null || typeof j === 'string' || typeof j === 'boolean') return j
-  if (typeof j === 'number')
-    return Number.isSafeInteger(j) ? wrapInteger(BigInt(j)) : new JDouble(j)
+  if (typeof j === 'number') {
+    if (!Number.isSafeInteger(j)) return new JDouble(j)
+    return j >= -(2 ** 31) && j < 2 ** 31 ? j : wrapInteger(BigInt(j))
+  }
   if (Array.isArray(j)) return new JList(j.map(jsonToJava), true)
   const m = new JMap()
   for (const [k, v] of Object.entries(j)) m.put(k, jsonToJava(v))
@@ -61,40 +64,60 @@ function stringMap(r: Record<string, string>): JMap {
   return m
 }
 
-function ensureMap(parent: JMap, key: string): JMap {
-  const cur = parent.get(key)
-  if (cur instanceof JMap) return cur
-  const m = new JMap()
-  parent.put(key, m)
-  return m
+/** `$context`, whose `responseOverride` / `requestOverride` are write-only override holders. */
+class ContextMap extends JMap {
+  private res?: OverrideHolder
+  private req?: OverrideHolder
+  /** `$context.responseOverride`, made when first used. */
+  get response(): OverrideHolder {
+    return (this.res ??= new OverrideHolder(['header']))
+  }
+  /** The holders, if the template used them. */
+  get usedResponse(): OverrideHolder | undefined {
+    return this.res
+  }
+  get usedRequest(): OverrideHolder | undefined {
+    return this.req
+  }
+  /** `$context.requestOverride`, made when first used. */
+  get request(): OverrideHolder {
+    return (this.req ??= new OverrideHolder(['header', 'querystring', 'path']))
+  }
+  override get(k: JValue): JValue | undefined {
+    const v = super.get(k)
+    if (v !== undefined) return v
+    if (k === 'responseOverride') return this.response.host
+    if (k === 'requestOverride') return this.request.host
+    return undefined
+  }
 }
 
-function buildContext(input: TemplateInput): JMap {
-  const ctx = jsonToJava(input.context)
-  const map = ctx instanceof JMap ? ctx : new JMap()
-  // Real API Gateway lets templates assign these (see aws-behaviour.md, overrides).
-  ensureMap(ensureMap(map, 'responseOverride'), 'header')
-  const req = ensureMap(map, 'requestOverride')
-  for (const k of ['header', 'querystring', 'path']) ensureMap(req, k)
+function buildContext(input: TemplateInput): ContextMap {
+  const map = new ContextMap()
+  const ctx = input.context
+  if (typeof ctx === 'object' && ctx !== null && !Array.isArray(ctx))
+    for (const k of Object.keys(ctx))
+      if (k !== 'responseOverride' && k !== 'requestOverride')
+        map.put(k, jsonToJava(ctx[k] as Json))
   return map
 }
 
-function readOverrides(ctx: JMap): TemplateOverrides {
-  const toRecord = (v: JValue | undefined): Record<string, string> => {
-    const out: Record<string, string> = {}
-    if (v instanceof JMap)
-      for (const e of v.entries.values()) out[javaToString(e.k)] = javaToString(e.v)
-    return out
-  }
-  const res = ctx.get('responseOverride')
-  const req = ctx.get('requestOverride')
-  const status = res instanceof JMap ? res.get('status') : undefined
+function holderRecord(v: OverrideHolder | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (v) for (const e of v.values.entries.values()) out[javaToString(e.k)] = javaToString(e.v)
+  return out
+}
+
+function readOverrides(ctx: ContextMap): TemplateOverrides {
+  const res = ctx.usedResponse
+  const req = ctx.usedRequest
+  const status = res?.values.get('status')
   return {
     ...(status !== undefined && status !== null ? { responseStatus: javaToString(status) } : {}),
-    responseHeaders: toRecord(res instanceof JMap ? res.get('header') : undefined),
-    requestHeaders: toRecord(req instanceof JMap ? req.get('header') : undefined),
-    requestQuerystring: toRecord(req instanceof JMap ? req.get('querystring') : undefined),
-    requestPath: toRecord(req instanceof JMap ? req.get('path') : undefined),
+    responseHeaders: holderRecord(res?.child('header')),
+    requestHeaders: holderRecord(req?.child('header')),
+    requestQuerystring: holderRecord(req?.child('querystring')),
+    requestPath: holderRecord(req?.child('path')),
   }
 }
 
@@ -116,6 +139,9 @@ function diagnostic(
   }
 }
 
+/** `$util` has no state: one instance serves every rendering. */
+const UTIL = createUtil()
+
 /** Implements `renderTemplate` (see index.ts). */
 export function runTemplate(
   template: string,
@@ -135,12 +161,22 @@ export function runTemplate(
     const limiter = new Limiter(meter)
     const r = new Renderer(limiter, { macroNames: new Set(parsed.macroNames), fullText: template })
     const ctx = buildContext(input)
-    r.globals.set('input', createInput(input, meter))
-    r.globals.set('util', createUtil())
+    r.globals.set(
+      'input',
+      createInput(input, (message) => r.noteAtCall(message), meter),
+    )
+    r.globals.set('util', UTIL)
     r.globals.set('context', ctx)
     r.globals.set('stageVariables', stringMap(input.stageVariables))
     const output = r.renderTemplate(parsed.nodes)
-    return { ok: true, output, overrides: readOverrides(ctx), diagnostics: [] }
+    const diagnostics: Diagnostic[] = r.notes.map((n) => ({
+      source,
+      severity: 'info',
+      code: 'vtl.uncertain',
+      message: `Uncertain: ${n.message}`,
+      span: n.span,
+    }))
+    return { ok: true, output, overrides: readOverrides(ctx), diagnostics }
   } catch (e) {
     // The meter's budget stopped the render: the caller (Meter.evaluate) reports it.
     if (isBudgetStop(e)) throw e

@@ -4,9 +4,12 @@
  * follow Java (`2.0` vs `2`, Long overflow to BigInteger, `{a=1}` vs `[1, 2]`).
  */
 
-/** java.lang.Double */
+/** java.lang.Double, or java.lang.Float when `float` is set (`floatValue()`; prints shorter). */
 export class JDouble {
-  constructor(readonly v: number) {}
+  constructor(
+    readonly v: number,
+    readonly float = false,
+  ) {}
 }
 /** java.lang.Long */
 export class JLong {
@@ -103,7 +106,7 @@ export class JIterator {
 /** Objects the template can call into but never inspect: `$input`, `$util`, `$foreach`, blocks. */
 export class JHost {
   constructor(
-    readonly kind: 'input' | 'util' | 'foreach' | 'block',
+    readonly kind: 'input' | 'util' | 'foreach' | 'block' | 'override',
     readonly data: unknown,
   ) {}
 }
@@ -137,7 +140,7 @@ export function javaClassOf(v: JValue): string {
   if (typeof v === 'string') return 'java.lang.String'
   if (typeof v === 'boolean') return 'java.lang.Boolean'
   if (typeof v === 'number') return 'java.lang.Integer'
-  if (v instanceof JDouble) return 'java.lang.Double'
+  if (v instanceof JDouble) return v.float ? 'java.lang.Float' : 'java.lang.Double'
   if (v instanceof JLong) return 'java.lang.Long'
   if (v instanceof JBigInt) return 'java.math.BigInteger'
   if (v instanceof JList) return 'java.util.ArrayList'
@@ -163,6 +166,32 @@ export function javaDouble(d: number): string {
   return `${mant.includes('.') ? mant : mant + '.0'}E${exp.replace('+', '')}`
 }
 
+function floatNeighbour(f: number, step: 1 | -1): number {
+  const view = new DataView(new ArrayBuffer(4))
+  view.setFloat32(0, f)
+  view.setInt32(0, view.getInt32(0) + (f > 0 ? step : -step))
+  return view.getFloat32(0)
+}
+
+/**
+ * Java's Float.toString (JDK ≤ 18): the fewest digits that read back as the same float, where
+ * a decimal exactly halfway to a neighbouring float does not count (9.0E9f prints 8.9999995E9).
+ */
+export function javaFloat(f: number): string {
+  if (!Number.isFinite(f) || f === 0) return javaDouble(f)
+  const up = (f + floatNeighbour(f, 1)) / 2
+  const down = (f + floatNeighbour(f, -1)) / 2
+  let digits = String(f)
+  for (let p = 1; p <= 9; p++) {
+    const x = Number(f.toPrecision(p))
+    if (Math.fround(x) === f && x !== up && x !== down) {
+      digits = String(x)
+      break
+    }
+  }
+  return javaDouble(Number(digits))
+}
+
 /** True for the numeric value kinds. */
 export function isNumber(v: JValue): v is number | JDouble | JLong | JBigInt {
   return typeof v === 'number' || v instanceof JDouble || v instanceof JLong || v instanceof JBigInt
@@ -173,7 +202,7 @@ export function javaToString(v: JValue, depth = 0): string {
   if (v === null) return 'null'
   if (typeof v === 'string') return v
   if (typeof v === 'boolean' || typeof v === 'number') return String(v)
-  if (v instanceof JDouble) return javaDouble(v.v)
+  if (v instanceof JDouble) return v.float ? javaFloat(v.v) : javaDouble(v.v)
   if (v instanceof JLong || v instanceof JBigInt) return v.v.toString()
   if (depth > 50) return '...'
   if (v instanceof JList) {
@@ -196,8 +225,8 @@ export function javaToString(v: JValue, depth = 0): string {
   if (v instanceof JEntry)
     return `${javaToString(v.key, depth + 1)}=${javaToString(v.value, depth + 1)}`
   if (v instanceof JIterator) return 'java.util.Iterator@0'
-  const host = v.data as { render?: () => string }
-  if (host.render) return host.render()
+  const host = v.data as { render?: () => string | null }
+  if (host.render) return host.render() ?? 'null'
   return `${v.kind}@0`
 }
 
@@ -248,7 +277,7 @@ export function javaEquals(a: JValue, b: JValue): boolean {
   if (a === b) return true
   if (a === null || b === null) return false
   if (typeof a !== 'object' || typeof b !== 'object') return false
-  if (a instanceof JDouble && b instanceof JDouble) return a.v === b.v
+  if (a instanceof JDouble && b instanceof JDouble) return a.float === b.float && a.v === b.v
   if ((a instanceof JLong && b instanceof JLong) || (a instanceof JBigInt && b instanceof JBigInt))
     return a.v === b.v
   const la = listItems(a)
@@ -280,6 +309,22 @@ function doubleHash(d: number): number {
   return (view.getInt32(0) ^ view.getInt32(4)) | 0
 }
 
+function floatHash(f: number): number {
+  const view = new DataView(new ArrayBuffer(4))
+  view.setFloat32(0, Number.isNaN(f) ? NaN : f)
+  return view.getInt32(0)
+}
+
+/** BigInteger.hashCode: over the magnitude's 32-bit words, most significant first, times the sign. */
+function bigIntegerHash(n: bigint): number {
+  const mag = n < 0n ? -n : n
+  const words: number[] = []
+  for (let x = mag; x > 0n; x >>= 32n) words.unshift(Number(x & 0xffffffffn))
+  let h = 0
+  for (const w of words) h = (Math.imul(31, h) + w) | 0
+  return n < 0n ? -h | 0 : h
+}
+
 function longHash(n: bigint): number {
   const x = BigInt.asUintN(64, n)
   return Number(BigInt.asIntN(32, x ^ (x >> 32n)))
@@ -297,7 +342,8 @@ export function javaHash(v: JValue): number {
   if (typeof v === 'string') return strHash(v)
   if (typeof v === 'boolean') return v ? 1231 : 1237
   if (typeof v === 'number') return v
-  if (v instanceof JDouble) return doubleHash(v.v)
+  if (v instanceof JDouble) return v.float ? floatHash(v.v) : doubleHash(v.v)
+  if (v instanceof JBigInt) return bigIntegerHash(v.v)
   if (v instanceof JLong) return longHash(v.v)
   if (v instanceof JEntry) return javaHash(v.key) ^ javaHash(v.value)
   if (v instanceof JMap) {

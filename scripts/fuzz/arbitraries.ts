@@ -104,6 +104,12 @@ export const template = (): fc.Arbitrary<string> => {
     '#foreach($i in [1..100000000])x#end',
     '#if($input.body == "")empty#{else}full#end',
     '#macro(m $a)[$a]#end#m(1)',
+    '#foreach( $i in [1,2] )$i#end',
+    "#foreach($i in $input.path('$')\t)$i#end",
+    '#define( $loop )L#end$loop',
+    '#macro( m $a )[$a]#end#m( 1 )#m(2\n)',
+    '#if( $x )a#elseif( $y\n)b#{else}c#end',
+    '#set( $a = 1 )$a',
     '#macro(r)#r()#end#r()',
     '$context.responseOverride.status',
     '#set($context.responseOverride.status = 418)',
@@ -123,6 +129,54 @@ export const template = (): fc.Arbitrary<string> => {
     { weight: 3, arbitrary: fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')) },
     { weight: 1, arbitrary: text(40) },
   )
+}
+
+/** Blanks Velocity accepts between directive arguments and before their closing `)`. */
+const BLANK = fc.constantFrom(' ', '\t', '\n', '  ', ' \n', '\r\n', '\t ')
+
+/**
+ * Well-formed templates built from directive shapes with slots inside their argument lists.
+ * `tight` fills every slot with its minimal text (nothing, or one space where a separator is
+ * needed); `spaced` fills them with random blanks. Velocity gives both the same meaning.
+ */
+export const spacedTemplate = (): fc.Arbitrary<{ tight: string; spaced: string }> => {
+  // `_` is an optional blank, `+` a required one.
+  const shapes = fc.constantFrom(
+    '#foreach(_$i+in+[1, 2]_)[$i]#end',
+    '#foreach(_$i+in+[1_.._3]_)$i#end',
+    '#foreach(_$k+in+$input.params().keySet()_)$k;#end',
+    '#set(_$a_=_[1, 2]_)$a#set(_$b_=_{"k":_1}_)$b.k',
+    '#if(_true_)T#elseif(_false_)F#end#if(_!false_)N#{else}Y#end',
+    '#define(_$d_)D$x#end#set(_$x = 1_)$d',
+    '#macro(_m+$a+$b_)[$a|$b]#end#m(_1+"two"_)#{m}(_[3]+4_)',
+    '#macro(_w+$a_)<$bodyContent$a>#end#@w(_"q"_)body#end',
+    '#macro(_n_)none#end#n(_)',
+    '#foreach(_$i+in+[1, 2, 3]_)$i#if(_$i == 2_)#break(_$foreach_)#end#end',
+    '#evaluate(_"#set($e = 5)$e"_)#include(_)',
+    '#set(_$s = "abc"_)$s.substring(_1_)$s.replace(_"a",_"z"_)',
+  )
+  return shapes.chain((shape) => {
+    const slots = shape.split(/([_+])/)
+    const holes = slots.filter((p) => p === '_' || p === '+').length
+    return fc
+      .array(fc.option(BLANK, { nil: undefined }), { minLength: holes, maxLength: holes })
+      .map((fill) => {
+        let tight = ''
+        let spaced = ''
+        let h = 0
+        for (const part of slots) {
+          if (part !== '_' && part !== '+') {
+            tight += part
+            spaced += part
+            continue
+          }
+          const blank = fill[h++]
+          tight += part === '+' ? ' ' : ''
+          spaced += blank ?? (part === '+' ? ' ' : '')
+        }
+        return { tight, spaced }
+      })
+  })
 }
 
 /** Selection patterns: realistic ones, hostile ones and random text. */

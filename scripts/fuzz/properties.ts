@@ -8,7 +8,15 @@ import { createMeter } from '../../app/model'
 import { matchSelectionPattern, translateJavaRegex } from '../../app/regex'
 import { renderTemplate } from '../../app/vtl'
 import type { TemplateInput } from '../../app/vtl'
-import { dict, json, scenario, selectionPattern, template, text } from './arbitraries'
+import {
+  dict,
+  json,
+  scenario,
+  selectionPattern,
+  spacedTemplate,
+  template,
+  text,
+} from './arbitraries'
 import { check, checkDiagnostics, checkNoPollution, checkPlainJson } from './checks'
 import { modelMatches, printRegex, regexCase, subjectFor } from './regex-model'
 import { shareProperties } from './share-properties'
@@ -87,6 +95,20 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         }
         check(render() === render(), 'two renders differ')
         checkNoPollution()
+      }),
+  },
+  {
+    name: 'blanks inside directive arguments and before ) change nothing',
+    build: () =>
+      fc.property(spacedTemplate(), templateInput(), ({ tight, spaced }, input) => {
+        const a = renderTemplate(tight, input, { source: 'template' })
+        const b = renderTemplate(spaced, input, { source: 'template' })
+        check(a.ok, `well-formed template failed: ${JSON.stringify(tight)}`)
+        check(
+          b.ok && a.ok && b.output === a.output,
+          `${JSON.stringify(spaced)} renders ${JSON.stringify(b.ok ? b.output : b.diagnostics[0]?.message)}, ` +
+            `${JSON.stringify(tight)} renders ${JSON.stringify(a.ok ? a.output : '')}`,
+        )
       }),
   },
   {

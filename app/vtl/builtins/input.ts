@@ -4,7 +4,7 @@
  */
 import type { Meter } from '../../model'
 import type { TemplateInput } from '../index'
-import type { HostImpl } from '../java-methods'
+import type { HostImpl, MethodResult } from '../java-methods'
 import { NO_METHOD, raise } from '../java-methods/support'
 import { wrapInteger } from '../operators'
 import { JDouble, JHost, JList, JMap, type JValue } from '../values'
@@ -47,50 +47,98 @@ function stringMap(r: Record<string, string>): JMap {
   return m
 }
 
-/** Builds `$input` for one rendering (the body is parsed at most once). */
-export function createInput(input: TemplateInput, meter?: Meter): JHost {
-  let parsed: JsonValue | undefined
-  const root = (): JsonValue => {
-    if (parsed !== undefined) return parsed
-    const r = parseJsonBodyValue(input.body)
-    if (!r.ok) raise('java.lang.IllegalArgumentException', r.message)
-    parsed = r.value
-    return parsed
+/**
+ * `$input.body` of a request without a body reads `{}` in API Gateway (a recorded AWS response:
+ * `#set($r = $input.body)$r` renders `{}`, while `$input.body.x` stays empty).
+ */
+export const EMPTY_BODY_TEXT = '{}'
+
+/** `$input` of one rendering (the body is parsed at most once, the params map built lazily). */
+class InputHost implements HostImpl {
+  private readonly bodyText: string
+  private parsed: JsonValue | undefined
+  private parseError: string | undefined
+  private paramsMap: JMap | undefined
+
+  constructor(
+    private readonly input: TemplateInput,
+    private readonly noteUncertain: (message: string) => void,
+    private readonly meter: Meter | undefined,
+  ) {
+    this.bodyText = input.body === '' ? EMPTY_BODY_TEXT : input.body
   }
-  const params = new JMap()
-  params.put('path', stringMap(input.params.path))
-  params.put('querystring', stringMap(input.params.querystring))
-  params.put('header', stringMap(input.params.header))
-  const lookup = (path: string) => {
-    const r = evaluateJsonPathValue(root(), path, meter)
+
+  private tryRoot(): JsonValue | undefined {
+    if (this.parsed !== undefined || this.parseError !== undefined) return this.parsed
+    const r = parseJsonBodyValue(this.input.body)
+    if (r.ok) this.parsed = r.value
+    else this.parseError = r.message
+    return this.parsed
+  }
+
+  private lookup(path: string) {
+    const doc = this.tryRoot()
+    if (doc === undefined) raise('java.lang.IllegalArgumentException', this.parseError ?? '')
+    const r = evaluateJsonPathValue(doc, path, this.meter)
     if (!r.ok) raise('java.lang.IllegalArgumentException', r.message)
     return r
   }
-  const impl: HostImpl = {
-    call(name, args) {
-      const [x] = args
-      if (name === 'params' && args.length === 0) return params
-      if (name === 'getBody' && args.length === 0) return input.body
-      if (args.length !== 1 || typeof x !== 'string') return NO_METHOD
-      if (name === 'params') {
-        for (const k of ['path', 'querystring', 'header'] as const) {
-          const m = params.get(k)
-          if (m instanceof JMap && m.has(x)) return m.get(x) ?? null
-        }
-        return ''
-      }
-      if (name === 'path') {
-        const r = lookup(x)
-        return r.value === undefined ? '' : fromJsonValue(r.value)
-      }
-      if (name === 'json') return formatInputJson(lookup(x).value)
-      return NO_METHOD
-    },
-    prop(name) {
-      return name === 'body' ? input.body : NO_METHOD
-    },
+
+  private params(): JMap {
+    if (this.paramsMap) return this.paramsMap
+    const params = new JMap()
+    params.put('path', stringMap(this.input.params.path))
+    params.put('querystring', stringMap(this.input.params.querystring))
+    params.put('header', stringMap(this.input.params.header))
+    return (this.paramsMap = params)
   }
-  return new JHost('input', impl)
+
+  call(name: string, args: JValue[]): MethodResult {
+    const [x] = args
+    if (name === 'params' && args.length === 0) return this.params()
+    if (name === 'getBody' && args.length === 0) return this.bodyText
+    if (args.length !== 1 || typeof x !== 'string') return NO_METHOD
+    if (name === 'params') {
+      const params = this.params()
+      for (const k of ['path', 'querystring', 'header'] as const) {
+        const m = params.get(k)
+        if (m instanceof JMap && m.has(x)) return m.get(x) ?? null
+      }
+      return ''
+    }
+    if (name === 'path') {
+      // Reported for AWS (serverless-offline#521, whose form-urlencoded template relies on
+      // it), not recorded: `$input.path('$')` of a body that is not JSON is the raw text.
+      if (x.trim() === '$' && this.tryRoot() === undefined) {
+        this.noteUncertain(
+          "$input.path('$') of a body that is not JSON gives the raw text here, as reported for AWS (not recorded).",
+        )
+        return this.input.body
+      }
+      const r = this.lookup(x)
+      return r.value === undefined ? '' : fromJsonValue(r.value)
+    }
+    if (name === 'json') return formatInputJson(this.lookup(x).value)
+    return NO_METHOD
+  }
+
+  prop(name: string): MethodResult {
+    return name === 'body' ? this.bodyText : NO_METHOD
+  }
+}
+
+function ignoreNote(): void {}
+
+/**
+ * Builds `$input` for one rendering. `noteUncertain` is told when an answer models behaviour
+ * that AWS has not been recorded doing.
+ */
+export function createInput(
+  input: TemplateInput,
+  noteUncertain: (message: string) => void = ignoreNote,
+  meter?: Meter,
+): JHost {
+  return new JHost('input', new InputHost(input, noteUncertain, meter))
 }
 
 function orThrow(r: string | { error: string }): string {

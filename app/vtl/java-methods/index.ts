@@ -66,14 +66,27 @@ function callNumber(
           ? 0
           : Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.trunc(asNum)))
       return typeof v === 'number' ? v : Number(BigInt.asIntN(32, v.v))
+    case 'byteValue':
+    case 'shortValue': {
+      // Java narrows through int: (byte) intValue(), (short) intValue().
+      if (n) return NO_METHOD
+      const i = callNumber(v, 'intValue', []) as number
+      return name === 'byteValue' ? (i << 24) >> 24 : (i << 16) >> 16
+    }
     case 'longValue':
       if (n) return NO_METHOD
-      return v instanceof JDouble
-        ? wrapLong(BigInt(Math.trunc(asNum)))
-        : wrapLong(typeof v === 'number' ? BigInt(v) : v.v)
+      if (v instanceof JDouble) {
+        // (long) d saturates at Long.MIN_VALUE / MAX_VALUE; NaN gives 0.
+        if (Number.isNaN(asNum)) return new JLong(0n)
+        if (asNum >= 2 ** 63) return new JLong(2n ** 63n - 1n)
+        if (asNum <= -(2 ** 63)) return new JLong(-(2n ** 63n))
+        return wrapLong(BigInt(Math.trunc(asNum)))
+      }
+      return wrapLong(typeof v === 'number' ? BigInt(v) : v.v)
     case 'doubleValue':
-    case 'floatValue':
       return n ? NO_METHOD : new JDouble(asNum)
+    case 'floatValue':
+      return n ? NO_METHOD : new JDouble(Math.fround(asNum), true)
     case 'toString':
       return n ? NO_METHOD : javaToString(v)
     case 'equals':
