@@ -137,10 +137,16 @@ class Emitter {
     throw new RegexTranslateError(message, span, hint)
   }
 
-  /** `(?=(X))\N`: JavaScript look-aheads never backtrack into, which is exactly an atomic group. */
-  private atomic(inner: () => string): string {
+  /**
+   * `(?=(X))(?:\N)`: JavaScript look-aheads are never backtracked into, which is exactly an
+   * atomic group. The back-reference is wrapped so that a digit written after the group (`x++1`)
+   * does not extend its number (`\11`).
+   */
+  private atomic(body: RegexNode | null): string {
+    // The wrapper's `(` opens before any group inside, so it takes the next number first.
     const n = ++this.jsGroups
-    return `(?=(${inner()}))\\${n}`
+    const inner = body ? this.emit(body) : GRAPHEME
+    return `(?=(${inner}))(?:\\${n})`
   }
 
   emit(node: RegexNode): string {
@@ -162,7 +168,7 @@ class Emitter {
       case 'look':
         return this.emitLook(node)
       case 'atomic':
-        return this.atomic(() => this.emit(node.body))
+        return this.atomic(node.body)
       case 'repeat': {
         const q = quantifier(
           node.min,
@@ -171,7 +177,7 @@ class Emitter {
         )
         if (node.mode === 'possessive') {
           const n = ++this.jsGroups
-          return `(?=((?:${this.emit(node.body)})${q}))\\${n}`
+          return `(?=((?:${this.emit(node.body)})${q}))(?:\\${n})`
         }
         return `(?:${this.emit(node.body)})${q}`
       }
@@ -185,7 +191,7 @@ class Emitter {
       case 'linebreak':
         return `(?:\\r\\n|[${TERM}\\u{B}\\f])`
       case 'unsupported':
-        if (node.what.startsWith('\\X')) return this.atomic(() => GRAPHEME)
+        if (node.what.startsWith('\\X')) return this.atomic(null)
         // Display only: findInexact sends these patterns to the interpreter.
         if (node.what.startsWith('\\b{g}')) return '(?:)'
         return this.fail(`${node.what} cannot be reproduced in JavaScript`, node.span, node.hint)
