@@ -9,7 +9,7 @@ import { NamedCharError } from './parser-escape'
 import { translateTree } from './translate'
 import type { Translation } from './translate'
 import type { ParsedPattern } from './ast'
-import { checkHardUnsupported, findInexact } from './unsupported'
+import { findInexact } from './unsupported'
 import type { Inexact } from './unsupported'
 
 /** Outcome of compiling one Java pattern. */
@@ -23,8 +23,8 @@ export type Compiled =
       parsed: ParsedPattern
       /** `^(?:P)$`: Matcher.matches(). */
       whole: RegExp
-      /** Unanchored, with `g`: find(), replaceAll, split. */
-      global: RegExp
+      /** Unanchored, with `g`: find(), replaceAll, split. Built on first use (globalRegExp). */
+      global: RegExp | null
       /** The pattern uses `\G`, which only means "start of input" for matches(). */
       usesLastMatch: boolean
     }
@@ -55,19 +55,24 @@ export function compileJavaPattern(pattern: string): Compiled {
   return compiled
 }
 
+/** The unanchored `g` RegExp of a compiled pattern, built the first time a find() needs it. */
+export function globalRegExp(c: Extract<Compiled, { kind: 'ok' }>): RegExp {
+  return (c.global ??= new RegExp(c.translation.source, `${c.translation.flags}g`))
+}
+
 function compileUncached(pattern: string): Compiled {
   try {
     const parsed = new JavaPatternParser(pattern).parse()
-    checkHardUnsupported(parsed.root)
+    const inexact = findInexact(parsed.root)
     const translation = translateTree(parsed.root, parsed.groupCount)
-    const usesLastMatch = /\\G/.test(pattern)
+    const usesLastMatch = pattern.includes('\\G')
     return {
       kind: 'ok',
       translation,
-      inexact: findInexact(parsed.root),
+      inexact,
       parsed,
       whole: new RegExp(`^(?:${translation.source})$`, translation.flags),
-      global: new RegExp(translation.source, `${translation.flags}g`),
+      global: null,
       usesLastMatch,
     }
   } catch (e) {

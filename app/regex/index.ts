@@ -92,9 +92,20 @@ export function matchSelectionPattern(
   return {
     outcome: 'not-matched',
     groups: [],
-    explanation: explainMismatch(pattern, subject),
+    explanation: explain(compiled, pattern, subject),
     diagnostics: [],
   }
+}
+
+/** The last explanation given for each compiled pattern: the page asks again on every keystroke. */
+const explained = new WeakMap<Compiled, { subject: string; text: string }>()
+
+function explain(compiled: Compiled, pattern: string, subject: string): string {
+  const last = explained.get(compiled)
+  if (last && last.subject === subject) return last.text
+  const text = explainMismatch(pattern, subject)
+  explained.set(compiled, { subject, text })
+  return text
 }
 
 /** Result of translating a Java pattern for display or tests. */

@@ -127,6 +127,8 @@ function quantifier(min: number, max: number, lazy: boolean): string {
 
 class Emitter {
   jsGroups = 0
+  /** A back-reference was emitted (it needs the group map of a first pass). */
+  sawBackref = false
   readonly groupMap: number[] = []
   constructor(
     private readonly knownMap: number[] | null,
@@ -184,6 +186,7 @@ class Emitter {
       case 'assert':
         return assertionSource(node.which, node.unicodeWord)
       case 'backref': {
+        this.sawBackref = true
         if (node.index > this.groupCount) return '(?!)'
         const js = this.knownMap?.[node.index]
         return js === undefined ? '(?!)' : `(?:\\${js})`
@@ -231,7 +234,8 @@ class Emitter {
 /** Translates a parsed Java pattern; throws RegexTranslateError for what cannot be exact. */
 export function translateTree(root: RegexNode, groupCount: number): Translation {
   const first = new Emitter(null, groupCount)
-  first.emit(root)
+  const once = first.emit(root)
+  if (!first.sawBackref) return { source: once, flags: 'v', groupMap: first.groupMap, groupCount }
   const second = new Emitter(first.groupMap, groupCount)
   const source = second.emit(root)
   return { source, flags: 'v', groupMap: second.groupMap, groupCount }
