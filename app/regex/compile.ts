@@ -43,6 +43,18 @@ const cache = new Map<string, Compiled>()
 
 /** Compiles (or fetches from the cache) a Java pattern. Never throws. */
 export function compileJavaPattern(pattern: string): Compiled {
+  // The same pattern asked again (the common case while typing) skips the LRU bookkeeping.
+  if (pattern === lastPattern && lastCompiled) return lastCompiled
+  const compiled = lookUp(pattern)
+  lastPattern = pattern
+  lastCompiled = compiled
+  return compiled
+}
+
+let lastPattern: string | undefined
+let lastCompiled: Compiled | undefined
+
+function lookUp(pattern: string): Compiled {
   const hit = cache.get(pattern)
   if (hit) {
     cache.delete(pattern)

@@ -25,7 +25,11 @@ export type Translation = {
 const hex = (cp: number) => `\\u{${cp.toString(16).toUpperCase()}}`
 const isAlnum = (cp: number) =>
   (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)
-const lit = (cp: number) => (isAlnum(cp) ? String.fromCharCode(cp) : hex(cp))
+/** The JavaScript source of each ASCII literal, built once (most patterns are mostly ASCII). */
+const ASCII_LITERALS = Array.from({ length: 0x80 }, (_, cp) =>
+  isAlnum(cp) ? String.fromCharCode(cp) : hex(cp),
+)
+const lit = (cp: number) => (cp < 0x80 ? (ASCII_LITERALS[cp] as string) : hex(cp))
 
 function normalise(r: [number, number][]): [number, number][] {
   const sorted = [...r].sort((a, b) => a[0] - b[0])
