@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const CORE = ['app/model/**', 'app/vtl/**', 'app/regex/**', 'app/engine/**', 'app/share/**']
+const CORE = [
+  'app/model/**',
+  'app/vtl/**',
+  'app/regex/**',
+  'app/lint/**',
+  'app/engine/**',
+  'app/share/**',
+]
 
 export default tseslint.config(
   {
