@@ -6,15 +6,33 @@
 import { compileJavaPattern } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
 import { abandonIfBudgeted } from './work-budget'
-import { findFrom, wholeMatch } from './run'
+import { findFrom } from './run'
+import { JavaPatternParser } from './parser'
+import { findInexact } from './unsupported'
 
 const TERMINATOR = /[\n\r\u0085\u2028\u2029]/
 
+/**
+ * Whether a corrected pattern matches the whole subject, by the Java-semantics interpreter: the
+ * corrected pattern is used once, so building a native RegExp for it would cost more than it saves.
+ * Same answers as compiling and matching it (invalid or unreproducible patterns never match).
+ */
 function matchesWhole(pattern: string, subject: string): boolean {
-  const c = compileJavaPattern(pattern)
-  if (c.kind !== 'ok') return false
-  const r = wholeMatch(c, subject)
-  return r !== null && r !== 'too-complex'
+  let parsed
+  try {
+    parsed = new JavaPatternParser(pattern).parse()
+    findInexact(parsed.root)
+  } catch {
+    return false
+  }
+  const jm = new JavaMatcher(subject, parsed.groupCount, 0)
+  try {
+    return jm.m(parsed.root, 0, (e) => e === subject.length)
+  } catch (e) {
+    if (!(e instanceof StepLimitError) && !(e instanceof RangeError)) throw e
+    abandonIfBudgeted()
+    return false
+  }
 }
 
 /** How far a whole-string match attempt got before every path failed. */
