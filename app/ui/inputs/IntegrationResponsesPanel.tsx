@@ -10,6 +10,7 @@ import {
 import { useAppStore } from '../../state/store'
 import { keepFocusAcrossRename } from '../common/focus'
 import { Panel } from '../common/Panel'
+import { RuleLint } from './RuleLint'
 import { RuleRow } from './RuleRow'
 
 type Rules = Record<string, IntegrationResponse>
@@ -104,6 +105,7 @@ export function IntegrationResponsesPanel() {
           />
         ))}
       </table>
+      {!isProxy && <RuleLint />}
       <button
         type="button"
         data-testid="rules.add"
