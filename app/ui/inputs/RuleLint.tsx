@@ -1,6 +1,6 @@
 import { useState } from 'react'
+import type * as Lint from '../../lint'
 import type { Scenario } from '../../model'
-import { lintIntegrationResponses } from '../../lint'
 import { readSelectionSubject } from '../../state/scenario-edit'
 import { useAppStore } from '../../state/store'
 
@@ -26,6 +26,8 @@ function withPattern(s: Scenario, statusKey: string, pattern: string): Scenario 
  */
 export function RuleLint() {
   const [open, setOpen] = useState(false)
+  // The lint (and the regex module under it) loads on first opening: it is not needed at start.
+  const [lint, setLint] = useState<typeof Lint | null>(null)
   const rules = useAppStore((s) => s.scenario.setup.method.methodIntegration.integrationResponses)
   const subject = useAppStore((s) => readSelectionSubject(s.scenario))
   const loadScenario = useAppStore((s) => s.loadScenario)
@@ -34,17 +36,23 @@ export function RuleLint() {
     const next = withPattern(useAppStore.getState().scenario, statusKey, pattern)
     if (next) loadScenario(next)
   }
-  const findings = open
-    ? lintIntegrationResponses(rules ?? {}, { messages: subject ? [subject] : [] })
-    : []
+  const findings =
+    open && lint
+      ? lint.lintIntegrationResponses(rules ?? {}, { messages: subject ? [subject] : [] })
+      : []
   return (
     <details
       className="rule-lint"
       data-testid="rules.lint"
-      onToggle={(e) => setOpen(e.currentTarget.open)}
+      onToggle={(e) => {
+        const isOpen = e.currentTarget.open
+        setOpen(isOpen)
+        if (isOpen && !lint) import('../../lint').then(setLint, () => setLint(null))
+      }}
     >
       <summary>Check the patterns for common traps</summary>
-      {open && findings.length === 0 && <p className="hint">No trap found.</p>}
+      {open && !lint && <p className="hint">Loading…</p>}
+      {open && lint && findings.length === 0 && <p className="hint">No trap found.</p>}
       <ul>
         {findings.map((f, i) => {
           const target = f.fix?.statusCode ?? f.statusCode
