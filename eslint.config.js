@@ -7,6 +7,7 @@ const CORE = [
   'app/model/**',
   'app/vtl/**',
   'app/regex/**',
+  'app/lint/**',
   'app/engine/**',
   'app/share/**',
   'app/formats/**',

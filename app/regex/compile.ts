@@ -9,7 +9,7 @@ import { NamedCharError } from './parser-escape'
 import { translateTree } from './translate'
 import type { Translation } from './translate'
 import type { ParsedPattern } from './ast'
-import { checkHardUnsupported, findInexact } from './unsupported'
+import { findInexact } from './unsupported'
 import type { Inexact } from './unsupported'
 
 /** Outcome of compiling one Java pattern. */
@@ -23,8 +23,8 @@ export type Compiled =
       parsed: ParsedPattern
       /** `^(?:P)$`: Matcher.matches(). */
       whole: RegExp
-      /** Unanchored, with `g`: find(), replaceAll, split. */
-      global: RegExp
+      /** Unanchored, with `g`: find(), replaceAll, split. Built on first use (globalRegExp). */
+      global: RegExp | null
       /** The pattern uses `\G`, which only means "start of input" for matches(). */
       usesLastMatch: boolean
     }
@@ -43,6 +43,18 @@ const cache = new Map<string, Compiled>()
 
 /** Compiles (or fetches from the cache) a Java pattern. Never throws. */
 export function compileJavaPattern(pattern: string): Compiled {
+  // The same pattern asked again (the common case while typing) skips the LRU bookkeeping.
+  if (pattern === lastPattern && lastCompiled) return lastCompiled
+  const compiled = lookUp(pattern)
+  lastPattern = pattern
+  lastCompiled = compiled
+  return compiled
+}
+
+let lastPattern: string | undefined
+let lastCompiled: Compiled | undefined
+
+function lookUp(pattern: string): Compiled {
   const hit = cache.get(pattern)
   if (hit) {
     cache.delete(pattern)
@@ -55,19 +67,24 @@ export function compileJavaPattern(pattern: string): Compiled {
   return compiled
 }
 
+/** The unanchored `g` RegExp of a compiled pattern, built the first time a find() needs it. */
+export function globalRegExp(c: Extract<Compiled, { kind: 'ok' }>): RegExp {
+  return (c.global ??= new RegExp(c.translation.source, `${c.translation.flags}g`))
+}
+
 function compileUncached(pattern: string): Compiled {
   try {
     const parsed = new JavaPatternParser(pattern).parse()
-    checkHardUnsupported(parsed.root)
+    const inexact = findInexact(parsed.root)
     const translation = translateTree(parsed.root, parsed.groupCount)
-    const usesLastMatch = /\\G/.test(pattern)
+    const usesLastMatch = pattern.includes('\\G')
     return {
       kind: 'ok',
       translation,
-      inexact: findInexact(parsed.root),
+      inexact,
       parsed,
       whole: new RegExp(`^(?:${translation.source})$`, translation.flags),
-      global: new RegExp(translation.source, `${translation.flags}g`),
+      global: null,
       usesLastMatch,
     }
   } catch (e) {

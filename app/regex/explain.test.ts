@@ -21,6 +21,20 @@ describe('explanations for a pattern that does not match', () => {
     }
   })
 
+  it('gives the same explanation when asked again, and a new one for another message', () => {
+    const first = matchSelectionPattern('.+', 'a\nb').explanation
+    expect(first).toMatch(/\(\?s\)/)
+    expect(matchSelectionPattern('.+', 'a\nb').explanation).toBe(first)
+    expect(matchSelectionPattern('.+', 'a\rb').explanation).toMatch(/offset 1/)
+    expect(matchSelectionPattern('.+', 'a\nb').explanation).toBe(first)
+  })
+
+  it('confirms a corrected pattern only when Java would accept it', () => {
+    // `(?s)` cannot rescue an invalid or unreproducible pattern.
+    expect(matchSelectionPattern('(?c)[a].', 'a\n').outcome).toBe('untranslatable')
+    expect(matchSelectionPattern('[a].', 'a\n').explanation).toMatch(/\(\?s\)/)
+  })
+
   it('has no explanation when it matched', () => {
     expect(matchSelectionPattern('a', 'a').explanation).toBeUndefined()
   })

@@ -6,18 +6,36 @@
 import { compileJavaPattern } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
 import type { Meter } from '../model'
-import { findFrom, wholeMatch } from './run'
+import { findFrom } from './run'
+import { JavaPatternParser } from './parser'
+import { findInexact } from './unsupported'
 
 /** Steps an explanation may spend finding how far the pattern got. */
 const REACH_STEPS = 50_000
 
 const TERMINATOR = /[\n\r\u0085\u2028\u2029]/
 
+/**
+ * Whether a corrected pattern matches the whole subject, by the Java-semantics interpreter: the
+ * corrected pattern is used once, so building a native RegExp for it would cost more than it saves.
+ * Same answers as compiling and matching it (invalid or unreproducible patterns never match).
+ */
 function matchesWhole(pattern: string, subject: string, meter: Meter): boolean {
-  const c = compileJavaPattern(pattern)
-  if (c.kind !== 'ok') return false
-  const r = wholeMatch(c, subject, meter)
-  return r !== null && r !== 'too-complex'
+  let parsed
+  try {
+    parsed = new JavaPatternParser(pattern).parse()
+    findInexact(parsed.root)
+  } catch {
+    return false
+  }
+  const jm = new JavaMatcher(subject, parsed.groupCount, 0, meter)
+  try {
+    return jm.m(parsed.root, 0, (e) => e === subject.length)
+  } catch (e) {
+    if (!(e instanceof StepLimitError) && !(e instanceof RangeError)) throw e
+    meter.abandon()
+    return false
+  }
 }
 
 /** How far a whole-string match attempt got before every path failed. */

@@ -85,9 +85,24 @@ export function matchSelectionPattern(
   return {
     outcome: 'not-matched',
     groups: [],
-    explanation: explainMismatch(pattern, subject, meter),
+    explanation: explain(compiled, pattern, subject, meter),
     diagnostics: [],
   }
+}
+
+/**
+ * The last explanation given for each compiled pattern: the page asks again on every keystroke.
+ * An explanation depends only on the pattern and the subject; one the meter stopped threw and was
+ * never stored. A repeat is not charged to the meter again.
+ */
+const explained = new WeakMap<Compiled, { subject: string; text: string }>()
+
+function explain(compiled: Compiled, pattern: string, subject: string, meter: Meter): string {
+  const last = explained.get(compiled)
+  if (last && last.subject === subject) return last.text
+  const text = explainMismatch(pattern, subject, meter)
+  explained.set(compiled, { subject, text })
+  return text
 }
 
 /** Result of translating a Java pattern for display or tests. */

@@ -12,16 +12,40 @@ import type { Meter } from '../model'
 
 type Cont = (i: number) => boolean
 
-const classCache = new WeakMap<ClassExpr, RegExp>()
+/** A compiled character class, with its answers for ASCII remembered (-1: not asked yet). */
+type ClassTester = { re: RegExp; ascii: Int8Array }
+
+const classCache = new WeakMap<ClassExpr, ClassTester>()
+/** By JavaScript source, so that a pattern parsed again reuses its classes. */
+const classBySource = new Map<string, ClassTester>()
+const CLASS_SOURCES = 256
 const assertCache = new Map<string, RegExp>()
 
-function classTest(e: ClassExpr): RegExp {
-  let re = classCache.get(e)
-  if (!re) {
-    re = new RegExp(`^${emitClass(e)}$`, 'v')
-    classCache.set(e, re)
+function classTester(e: ClassExpr): ClassTester {
+  let t = classCache.get(e)
+  if (!t) {
+    const source = emitClass(e)
+    t = classBySource.get(source)
+    if (!t) {
+      if (classBySource.size >= CLASS_SOURCES) classBySource.clear()
+      t = { re: new RegExp(`^${source}$`, 'v'), ascii: new Int8Array(0x80).fill(-1) }
+      classBySource.set(source, t)
+    }
+    classCache.set(e, t)
   }
-  return re
+  return t
+}
+
+/** Whether code point `c` is in the class. */
+function classHas(e: ClassExpr, c: number): boolean {
+  const t = classTester(e)
+  if (c >= 0x80) return t.re.test(String.fromCodePoint(c))
+  let known = t.ascii[c] as number
+  if (known < 0) {
+    known = t.re.test(String.fromCharCode(c)) ? 1 : 0
+    t.ascii[c] = known
+  }
+  return known === 1
 }
 
 function stickyFor(source: string): RegExp {
@@ -90,7 +114,7 @@ export class JavaMatcher {
       case 'set': {
         if (i >= s.length) return false
         const c = s.codePointAt(i) as number
-        if (!classTest(node.expr).test(String.fromCodePoint(c))) return false
+        if (!classHas(node.expr, c)) return false
         this.reach = Math.max(this.reach, i + cpLen(c))
         return k(i + cpLen(c))
       }

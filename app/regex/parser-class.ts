@@ -40,17 +40,15 @@ export function singleChar(p: JavaPatternParser, ch: number): ClassExpr {
 type Bits = { k: 'ranges'; r: [number, number][] }
 
 function addBit(p: JavaPatternParser, bits: Bits, c: number): void {
-  const add = (x: number) => bits.r.push([x, x])
+  const r = bits.r
   if (p.has(FLAG.CASE_INSENSITIVE)) {
     if (c < 0x80) {
-      add(asciiUpper(c))
-      add(asciiLower(c))
+      r.push([asciiUpper(c), asciiUpper(c)], [asciiLower(c), asciiLower(c)])
     } else if (p.has(FLAG.UNICODE_CASE)) {
-      add(javaLower(c))
-      add(javaUpper(c))
+      r.push([javaLower(c), javaLower(c)], [javaUpper(c), javaUpper(c)])
     }
   }
-  add(c)
+  r.push([c, c])
 }
 
 const UNICODE_CASE_EXCEPTIONS = [0xff, 0xb5, 0x49, 0x69, 0x53, 0x73, 0x4b, 0x6b, 0xc5, 0xe5]

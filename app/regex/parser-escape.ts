@@ -48,18 +48,22 @@ export abstract class EscapeParser extends PatternScanner {
   }
 
   /** Java's escape(); returns the character, or -1 with `this.escaped` set. */
+  /** Records a construct that is not one character (when `create`); returns -1. */
+  private escapedNode(create: boolean, n: RegexNode): number {
+    if (create) this.escaped = { node: n }
+    return -1
+  }
+
+  /** Records a character class written as an escape (when `create`); returns -1. */
+  private escapedPred(create: boolean, s: string): number {
+    if (create) this.escaped = { pred: { k: 'js', s } }
+    return -1
+  }
+
   escape(inclass: boolean, create: boolean, isrange: boolean): number {
     const at = this.cursor
     const ch = this.skip()
     const c = String.fromCodePoint(ch)
-    const node = (n: RegexNode) => {
-      if (create) this.escaped = { node: n }
-      return -1
-    }
-    const pred = (s: string) => {
-      if (create) this.escaped = { pred: { k: 'js', s } }
-      return -1
-    }
     const U = this.has(FLAG.UNICODE_CHARACTER_CLASS)
     switch (c) {
       case '0':
@@ -74,42 +78,46 @@ export abstract class EscapeParser extends PatternScanner {
       case '8':
       case '9':
         if (inclass) break
-        if (create) return node(this.ref(ch - 48, at))
+        if (create) return this.escapedNode(create, this.ref(ch - 48, at))
         return -1
       case 'A':
         if (inclass) break
-        return node(this.assertion('begin', at))
+        return this.escapedNode(create, this.assertion('begin', at))
       case 'B':
         if (inclass) break
-        return node(this.assertion('not-bound', at))
+        return this.escapedNode(create, this.assertion('not-bound', at))
       case 'D':
-        return pred(U ? '\\P{Nd}' : negatedClass('[0-9]'))
+        return this.escapedPred(create, U ? '\\P{Nd}' : negatedClass('[0-9]'))
       case 'G':
         if (inclass) break
-        return node(this.assertion('last-match', at))
+        return this.escapedNode(create, this.assertion('last-match', at))
       case 'H':
-        return pred(negatedClass(`[${HORIZ}]`))
+        return this.escapedPred(create, negatedClass(`[${HORIZ}]`))
       case 'N':
         return this.namedChar(at)
       case 'R':
         if (inclass) break
-        return node({ kind: 'linebreak', span: this.spanFrom(at) })
+        return this.escapedNode(create, { kind: 'linebreak', span: this.spanFrom(at) })
       case 'S':
-        return pred(negatedClass(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]'))
+        return this.escapedPred(create, negatedClass(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]'))
       case 'V':
-        return pred(negatedClass(`[${VERT}]`))
+        return this.escapedPred(create, negatedClass(`[${VERT}]`))
       case 'W':
-        return pred(
+        return this.escapedPred(
+          create,
           negatedClass(
             U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
           ),
         )
       case 'X':
         if (inclass) break
-        return node(unsupported('\\X (grapheme cluster)', this.spanFrom(at)))
+        return this.escapedNode(create, unsupported('\\X (grapheme cluster)', this.spanFrom(at)))
       case 'Z':
         if (inclass) break
-        return node(this.assertion(this.has(FLAG.UNIX_LINES) ? 'unix-dollar' : 'dollar', at))
+        return this.escapedNode(
+          create,
+          this.assertion(this.has(FLAG.UNIX_LINES) ? 'unix-dollar' : 'dollar', at),
+        )
       case 'a':
         return 7
       case 'b':
@@ -118,26 +126,29 @@ export abstract class EscapeParser extends PatternScanner {
           if (this.peek() === code('{')) {
             if (this.skip() === code('g')) {
               if (this.read() === code('}'))
-                return node(unsupported('\\b{g} (grapheme boundary)', this.spanFrom(at)))
+                return this.escapedNode(
+                  create,
+                  unsupported('\\b{g} (grapheme boundary)', this.spanFrom(at)),
+                )
               break
             }
             this.unread()
             this.unread()
           }
-          return node(this.assertion('bound', at))
+          return this.escapedNode(create, this.assertion('bound', at))
         }
         return -1
       case 'c':
         if (this.cursor < this.patternLength) return this.read() ^ 64
         throw this.error('Illegal control escape sequence')
       case 'd':
-        return pred(U ? '\\p{Nd}' : '[0-9]')
+        return this.escapedPred(create, U ? '\\p{Nd}' : '[0-9]')
       case 'e':
         return 0x1b
       case 'f':
         return 0x0c
       case 'h':
-        return pred(`[${HORIZ}]`)
+        return this.escapedPred(create, `[${HORIZ}]`)
       case 'k': {
         if (inclass) break
         if (this.read() !== code('<'))
@@ -145,7 +156,7 @@ export abstract class EscapeParser extends PatternScanner {
         const name = this.groupName(this.read())
         const index = this.names.get(name)
         if (index === undefined) throw this.error(`named capturing group <${name}> does not exist`)
-        if (create) return node(this.backref(index, at))
+        if (create) return this.escapedNode(create, this.backref(index, at))
         return -1
       }
       case 'n':
@@ -153,21 +164,24 @@ export abstract class EscapeParser extends PatternScanner {
       case 'r':
         return 0x0d
       case 's':
-        return pred(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]')
+        return this.escapedPred(create, U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]')
       case 't':
         return 0x09
       case 'u':
         return this.unicodeEscape()
       case 'v':
         if (isrange) return 0x0b
-        return pred(`[${VERT}]`)
+        return this.escapedPred(create, `[${VERT}]`)
       case 'w':
-        return pred(U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]')
+        return this.escapedPred(
+          create,
+          U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
+        )
       case 'x':
         return this.hexEscape()
       case 'z':
         if (inclass) break
-        return node(this.assertion('end', at))
+        return this.escapedNode(create, this.assertion('end', at))
       default:
         if (isAsciiLetter(ch)) break
         return ch

@@ -12,6 +12,29 @@ import { MAX_REPS, studyLookbehind } from './study'
 import { negatedClass } from './properties'
 
 const code = (s: string) => s.charCodeAt(0)
+const STAR = 0x2a
+const PLUS = 0x2b
+const QUESTION = 0x3f
+const LBRACE = 0x7b
+const BACKSLASH = 0x5c
+const LOWER_P = 0x70
+const UPPER_P = 0x50
+
+/** `$ . ^ ( [ | )`: characters that end a run of literals. */
+function isSliceEnd(ch: number): boolean {
+  switch (ch) {
+    case 0x24:
+    case 0x2e:
+    case 0x5e:
+    case 0x28:
+    case 0x5b:
+    case 0x7c:
+    case 0x29:
+      return true
+    default:
+      return false
+  }
+}
 
 /** The Java parser state; class parsing lives in parser-class.ts and uses the same cursor. */
 export class JavaPatternParser extends EscapeParser {
@@ -134,35 +157,33 @@ export class JavaPatternParser extends EscapeParser {
     const at = this.cursor
     const save = this.flags0
     let ch = this.next()
-    let body: RegexNode
-    let make: (b: RegexNode) => RegexNode
+    // What kind of group this is, settled before its body is parsed.
+    let kind: 'group' | 'look' | 'atomic' = 'group'
+    let index: number | null = null
+    let name: string | undefined
+    let behind = false
+    let negate = false
     if (ch === code('?')) {
       ch = this.skip()
       if (ch === code(':')) {
-        body = this.expr()
-        make = (b) => ({ kind: 'group', index: null, body: b, span: this.spanFrom(at) })
+        // non-capturing
       } else if (ch === code('=') || ch === code('!')) {
-        body = this.expr()
-        const negate = ch === code('!')
-        make = (b) => ({ kind: 'look', behind: false, negate, body: b, span: this.spanFrom(at) })
+        kind = 'look'
+        negate = ch === code('!')
       } else if (ch === code('>')) {
-        body = this.expr()
-        make = (b) => ({ kind: 'atomic', body: b, span: this.spanFrom(at) })
+        kind = 'atomic'
       } else if (ch === code('<')) {
         ch = this.read()
         if (ch !== code('=') && ch !== code('!')) {
-          const name = this.groupName(ch)
+          name = this.groupName(ch)
           if (this.names.has(name))
             throw this.error(`Named capturing group <${name}> is already defined`)
-          const index = this.groupCount++
+          index = this.groupCount++
           this.names.set(name, index)
-          body = this.expr()
-          make = (b) => ({ kind: 'group', index, name, body: b, span: this.spanFrom(at) })
         } else {
-          const negate = ch === code('!')
-          body = this.expr()
-          checkLookbehindLength(this, body)
-          make = (b) => ({ kind: 'look', behind: true, negate, body: b, span: this.spanFrom(at) })
+          kind = 'look'
+          behind = true
+          negate = ch === code('!')
         }
       } else if (ch === code('$') || ch === code('@')) {
         throw this.error('Unknown group type')
@@ -172,17 +193,20 @@ export class JavaPatternParser extends EscapeParser {
         ch = this.read()
         if (ch === code(')')) return null
         if (ch !== code(':')) throw this.error('Unknown inline modifier')
-        body = this.expr()
-        make = (b) => ({ kind: 'group', index: null, body: b, span: this.spanFrom(at) })
       }
     } else {
-      const index = this.groupCount++
-      body = this.expr()
-      make = (b) => ({ kind: 'group', index, body: b, span: this.spanFrom(at) })
+      index = this.groupCount++
     }
+    const body = this.expr()
+    if (behind) checkLookbehindLength(this, body)
     this.accept(code(')'), 'Unclosed group')
     this.flags0 = save
-    const node = make(body)
+    const span = this.spanFrom(at)
+    let node: RegexNode
+    if (kind === 'look') node = { kind, behind, negate, body, span }
+    else if (kind === 'atomic') node = { kind, body, span }
+    else if (name !== undefined) node = { kind, index, name, body, span }
+    else node = { kind, index, body, span }
     return this.closure(node, at)
   }
 
@@ -266,23 +290,26 @@ export class JavaPatternParser extends EscapeParser {
   /** Java's atom(): a run of literal characters (a "slice"), or one escape construct. */
   private atom(): RegexNode {
     const start = this.cursor
-    const buf: { cp: number; at: number }[] = []
+    // The run's code points and where each one starts in the prepared pattern.
+    const cps: number[] = []
+    const ats: number[] = []
     let prev = -1
     let ch = this.peek()
     for (;;) {
-      if (ch === code('*') || ch === code('+') || ch === code('?') || ch === code('{')) {
-        if (buf.length > 1) {
+      if (ch === STAR || ch === PLUS || ch === QUESTION || ch === LBRACE) {
+        if (cps.length > 1) {
           this.cursor = prev
-          buf.pop()
+          cps.pop()
+          ats.pop()
         }
         break
       }
-      // Only ASCII code points can be metacharacters (fromCharCode would truncate U+10028 to '(').
-      if (ch > 0 && ch < 0x80 && '$.^([|)'.includes(String.fromCharCode(ch))) break
-      if (ch === code('\\')) {
+      // Only ASCII code points can be metacharacters (U+10028 is not '(').
+      if (isSliceEnd(ch)) break
+      if (ch === BACKSLASH) {
         ch = this.nextEscaped()
-        if (ch === code('p') || ch === code('P')) {
-          if (buf.length > 0) {
+        if (ch === LOWER_P || ch === UPPER_P) {
+          if (cps.length > 0) {
             this.unread()
             break
           }
@@ -291,13 +318,14 @@ export class JavaPatternParser extends EscapeParser {
         this.unread()
         prev = this.cursor
         this.escaped = null
-        const r = this.escape(false, buf.length === 0, false)
+        const r = this.escape(false, cps.length === 0, false)
         if (r >= 0) {
-          buf.push({ cp: r, at: prev })
+          cps.push(r)
+          ats.push(prev)
           ch = this.peek()
           continue
         }
-        if (buf.length === 0) {
+        if (cps.length === 0) {
           const e = this.escaped as EscapeResult | null
           if (e && 'node' in e) return e.node
           if (e) return { kind: 'set', expr: e.pred, span: this.spanFrom(start) }
@@ -308,15 +336,17 @@ export class JavaPatternParser extends EscapeParser {
       }
       if (ch === 0 && this.cursor >= this.patternLength) break
       prev = this.cursor
-      buf.push({ cp: ch, at: prev })
+      cps.push(ch)
+      ats.push(prev)
       ch = this.next()
     }
     const end = this.cursor
-    const single = buf.length === 1
-    const items = buf.map((b, i) => {
-      this.cursor = buf[i + 1]?.at ?? end
-      return this.charNode(b.cp, b.at, single)
-    })
+    const single = cps.length === 1
+    const items: RegexNode[] = []
+    for (let i = 0; i < cps.length; i++) {
+      this.cursor = i + 1 < ats.length ? (ats[i + 1] as number) : end
+      items.push(this.charNode(cps[i] as number, ats[i] as number, single))
+    }
     this.cursor = end
     if (items.length === 1) return items[0] as RegexNode
     return { kind: 'seq', items, span: this.spanFrom(start) }

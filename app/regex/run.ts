@@ -1,4 +1,5 @@
 /** Runs a compiled pattern: the native RegExp when exact, else the Java-semantics interpreter. */
+import { globalRegExp } from './compile'
 import type { Compiled } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
 import type { Meter } from '../model'
@@ -57,8 +58,9 @@ export function findFrom(
   if (!c.inexact && !c.usesLastMatch) {
     // Under a budget the interpreter stands in, trying the starts the RegExp would.
     if (meter.interruptible) return findWithInterpreter(c, s, from, lastMatchEnd, meter, true)
-    c.global.lastIndex = from
-    const m = c.global.exec(s)
+    const re = globalRegExp(c)
+    re.lastIndex = from
+    const m = re.exec(s)
     if (!m) return null
     // With the `v` flag a search never starts inside a surrogate pair; Java's can.
     if (m.index < from) return findWithInterpreter(c, s, from, lastMatchEnd, meter)

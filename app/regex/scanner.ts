@@ -96,21 +96,45 @@ function removeQuoting(p: Prepared): Prepared {
   return { cps: out, origin: org }
 }
 
+/** Whether the pattern has no surrogate and no `\\Q` (then preparing it changes nothing). */
+function isPlain(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const u = pattern.charCodeAt(i)
+    if (u >= 0xd800 && u <= 0xdfff) return false
+    if (u === BS && pattern.charCodeAt(i + 1) === 0x51) return false
+  }
+  return true
+}
+
 /** Cursor over the prepared pattern with Java's peek/read/next/skip/unread semantics. */
 export class PatternScanner {
   readonly temp: number[]
   readonly patternLength: number
-  private readonly origin: number[]
+  /** UTF-16 offset of each prepared index; `null` when it is the index itself (the usual case). */
+  private readonly origin: number[] | null
   readonly source: string
   cursor = 0
   flags0 = 0
 
   constructor(pattern: string) {
-    const prepared = removeQuoting(toCodePoints(pattern))
     this.source = pattern
+    if (isPlain(pattern)) {
+      // No surrogates and no \Q: code points are the UTF-16 units, at their own offsets.
+      const temp = new Array<number>(pattern.length + 2)
+      for (let i = 0; i < pattern.length; i++) temp[i] = pattern.charCodeAt(i)
+      temp[pattern.length] = 0
+      temp[pattern.length + 1] = 0
+      this.temp = temp
+      this.patternLength = pattern.length
+      this.origin = null
+      return
+    }
+    const prepared = removeQuoting(toCodePoints(pattern))
     this.patternLength = prepared.cps.length
-    this.temp = [...prepared.cps, 0, 0]
-    this.origin = [...prepared.origin, pattern.length, pattern.length]
+    prepared.cps.push(0, 0)
+    prepared.origin.push(pattern.length, pattern.length)
+    this.temp = prepared.cps
+    this.origin = prepared.origin
   }
 
   has(f: number): boolean {
@@ -120,6 +144,7 @@ export class PatternScanner {
   /** UTF-16 offset in the original pattern of prepared index `i`. */
   offsetOf(i: number): number {
     if (i < 0) return 0
+    if (this.origin === null) return Math.min(i, this.source.length)
     if (i >= this.origin.length) return this.source.length
     return this.origin[i] as number
   }

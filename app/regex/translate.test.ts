@@ -25,6 +25,12 @@ const TABLE: {
   { java: '\\Q.*\\E', js: '\\u{2E}\\u{2A}', yes: ['.*'], no: ['ab'] },
   { java: 'a*+a', no: ['aaa'] },
   { java: '(?>a|ab)c', yes: ['ac'], no: ['abc'] },
+  // A digit after a possessive quantifier or atomic group is a literal, not part of `\N`.
+  { java: 'x++1', js: '(?=((?:x)+))(?:\\1)1', yes: ['x1', 'xx1'], no: ['x11', 'x'] },
+  { java: '(?>ab|a)2', yes: ['ab2', 'a2'], no: ['ab'] },
+  { java: '(?>a|ab)2', yes: ['a2'], no: ['ab2'] },
+  { java: '[0-9]*+0', no: ['0', '120'] },
+  { java: '(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)x++1', yes: ['abcdefghijkxx1'], no: ['abcdefghijkx'] },
   {
     java: '[a-z&&[^aeiou]]+',
     js: '(?:[[a-z]&&[[\\u{0}-\\u{10FFFF}]--[aeiou]]])+',

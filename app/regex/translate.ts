@@ -25,7 +25,11 @@ export type Translation = {
 const hex = (cp: number) => `\\u{${cp.toString(16).toUpperCase()}}`
 const isAlnum = (cp: number) =>
   (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)
-const lit = (cp: number) => (isAlnum(cp) ? String.fromCharCode(cp) : hex(cp))
+/** The JavaScript source of each ASCII literal, built once (most patterns are mostly ASCII). */
+const ASCII_LITERALS = Array.from({ length: 0x80 }, (_, cp) =>
+  isAlnum(cp) ? String.fromCharCode(cp) : hex(cp),
+)
+const lit = (cp: number) => (cp < 0x80 ? (ASCII_LITERALS[cp] as string) : hex(cp))
 
 function normalise(r: [number, number][]): [number, number][] {
   const sorted = [...r].sort((a, b) => a[0] - b[0])
@@ -127,6 +131,8 @@ function quantifier(min: number, max: number, lazy: boolean): string {
 
 class Emitter {
   jsGroups = 0
+  /** A back-reference was emitted (it needs the group map of a first pass). */
+  sawBackref = false
   readonly groupMap: number[] = []
   constructor(
     private readonly knownMap: number[] | null,
@@ -137,10 +143,16 @@ class Emitter {
     throw new RegexTranslateError(message, span, hint)
   }
 
-  /** `(?=(X))\N`: JavaScript look-aheads never backtrack into, which is exactly an atomic group. */
-  private atomic(inner: () => string): string {
+  /**
+   * `(?=(X))(?:\N)`: JavaScript look-aheads are never backtracked into, which is exactly an
+   * atomic group. The back-reference is wrapped so that a digit written after the group (`x++1`)
+   * does not extend its number (`\11`).
+   */
+  private atomic(body: RegexNode | null): string {
+    // The wrapper's `(` opens before any group inside, so it takes the next number first.
     const n = ++this.jsGroups
-    return `(?=(${inner()}))\\${n}`
+    const inner = body ? this.emit(body) : GRAPHEME
+    return `(?=(${inner}))(?:\\${n})`
   }
 
   emit(node: RegexNode): string {
@@ -162,7 +174,7 @@ class Emitter {
       case 'look':
         return this.emitLook(node)
       case 'atomic':
-        return this.atomic(() => this.emit(node.body))
+        return this.atomic(node.body)
       case 'repeat': {
         const q = quantifier(
           node.min,
@@ -171,13 +183,14 @@ class Emitter {
         )
         if (node.mode === 'possessive') {
           const n = ++this.jsGroups
-          return `(?=((?:${this.emit(node.body)})${q}))\\${n}`
+          return `(?=((?:${this.emit(node.body)})${q}))(?:\\${n})`
         }
         return `(?:${this.emit(node.body)})${q}`
       }
       case 'assert':
         return assertionSource(node.which, node.unicodeWord)
       case 'backref': {
+        this.sawBackref = true
         if (node.index > this.groupCount) return '(?!)'
         const js = this.knownMap?.[node.index]
         return js === undefined ? '(?!)' : `(?:\\${js})`
@@ -185,7 +198,7 @@ class Emitter {
       case 'linebreak':
         return `(?:\\r\\n|[${TERM}\\u{B}\\f])`
       case 'unsupported':
-        if (node.what.startsWith('\\X')) return this.atomic(() => GRAPHEME)
+        if (node.what.startsWith('\\X')) return this.atomic(null)
         // Display only: findInexact sends these patterns to the interpreter.
         if (node.what.startsWith('\\b{g}')) return '(?:)'
         return this.fail(`${node.what} cannot be reproduced in JavaScript`, node.span, node.hint)
@@ -225,7 +238,8 @@ class Emitter {
 /** Translates a parsed Java pattern; throws RegexTranslateError for what cannot be exact. */
 export function translateTree(root: RegexNode, groupCount: number): Translation {
   const first = new Emitter(null, groupCount)
-  first.emit(root)
+  const once = first.emit(root)
+  if (!first.sawBackref) return { source: once, flags: 'v', groupMap: first.groupMap, groupCount }
   const second = new Emitter(first.groupMap, groupCount)
   const source = second.emit(root)
   return { source, flags: 'v', groupMap: second.groupMap, groupCount }

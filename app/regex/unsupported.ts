@@ -11,24 +11,22 @@ import type { Span } from '../model'
 /** Why the plain translation is not exact (shown as an info diagnostic). */
 export type Inexact = { reason: string; span: Span }
 
-function children(node: RegexNode): RegexNode[] {
+/** The single child of a wrapping node, or null. */
+function bodyOf(node: RegexNode): RegexNode | null {
   switch (node.kind) {
-    case 'seq':
-      return node.items
-    case 'alt':
-      return node.branches
     case 'group':
     case 'atomic':
     case 'repeat':
     case 'look':
-      return [node.body]
+      return node.body
     default:
-      return []
+      return null
   }
 }
 
-function some(node: RegexNode, pred: (n: RegexNode) => boolean): boolean {
-  return pred(node) || children(node).some((c) => some(c, pred))
+/** The children of a sequence or alternation (empty for every other node). */
+function listOf(node: RegexNode): RegexNode[] {
+  return node.kind === 'seq' ? node.items : node.kind === 'alt' ? node.branches : []
 }
 
 /** The shortest length the node can match (Infinity-safe, real arithmetic). */
@@ -39,10 +37,16 @@ export function minLength(node: RegexNode): number {
     case 'linebreak':
     case 'unsupported':
       return 1
-    case 'seq':
-      return node.items.reduce((a, n) => a + minLength(n), 0)
-    case 'alt':
-      return Math.min(...node.branches.map(minLength))
+    case 'seq': {
+      let sum = 0
+      for (const n of node.items) sum += minLength(n)
+      return sum
+    }
+    case 'alt': {
+      let min = Infinity
+      for (const n of node.branches) min = Math.min(min, minLength(n))
+      return min
+    }
     case 'group':
     case 'atomic':
       return minLength(node.body)
@@ -53,62 +57,78 @@ export function minLength(node: RegexNode): number {
   }
 }
 
-function captureIndexes(node: RegexNode): number[] {
-  const out: number[] = []
-  some(node, (n) => {
-    if (n.kind === 'group' && n.index !== null) out.push(n.index)
-    return false
-  })
-  return out
+/** Whether `node` holds a capturing group other than `except`. */
+function hasCaptureOtherThan(node: RegexNode, except: number | null): boolean {
+  if (node.kind === 'group' && node.index !== null && node.index !== except) return true
+  const body = bodyOf(node)
+  if (body) return hasCaptureOtherThan(body, except)
+  for (const c of listOf(node)) if (hasCaptureOtherThan(c, except)) return true
+  return false
 }
 
-/** The first construct whose JavaScript translation would not be exact, if any. */
-export function findInexact(root: RegexNode): Inexact | null {
-  let found: Inexact | null = null
-  const visit = (n: RegexNode, inBehind: boolean): void => {
-    if (found) return
-    const flag = (reason: string) => {
-      found = { reason, span: n.span }
-    }
-    if (n.kind === 'unsupported') return flag(`${n.what} has no JavaScript equivalent`)
-    if (n.kind === 'backref')
-      return flag('back-references to groups that did not take part fail in Java')
-    if (n.kind === 'repeat') {
-      const multi = n.max > 1
+/** Why `n` itself (not its children) would make the JavaScript translation inexact. */
+function inexactHere(n: RegexNode, inBehind: boolean): string | null {
+  switch (n.kind) {
+    case 'unsupported':
+      return `${n.what} has no JavaScript equivalent`
+    case 'backref':
+      return 'back-references to groups that did not take part fail in Java'
+    case 'repeat': {
       if (n.body.kind === 'linebreak')
-        return flag('a quantified \\R never gives back part of a line break in Java')
+        return 'a quantified \\R never gives back part of a line break in Java'
       // JavaScript rejects an iteration that matched nothing; Java keeps it (and its captures).
       if (n.body.kind === 'group' && minLength(n.body) === 0)
-        return flag('Java keeps a zero-length repetition and its captures')
+        return 'Java keeps a zero-length repetition and its captures'
       // Backtracking out of a repetition, Java restores only the group being repeated (a
       // capturing group quantified directly, not possessively): any other capture inside keeps
       // its value, from an earlier repetition or one given up (`(?:(-))*?|..` on "-a": "-").
-      const own = n.body.kind === 'group' && n.body.index !== null ? n.body.index : null
-      const captures = captureIndexes(n.body)
-      if (multi && captures.some((g) => g !== own || n.mode === 'possessive'))
-        return flag('Java keeps captures from repetitions it backtracked out of')
-      if (inBehind && n.mode === 'possessive')
-        return flag('possessive quantifier inside a look-behind')
+      const own =
+        n.body.kind === 'group' && n.body.index !== null && n.mode !== 'possessive'
+          ? n.body.index
+          : null
+      if (n.max > 1 && hasCaptureOtherThan(n.body, own))
+        return 'Java keeps captures from repetitions it backtracked out of'
+      if (inBehind && n.mode === 'possessive') return 'possessive quantifier inside a look-behind'
+      return null
     }
-    if (n.kind === 'atomic' && inBehind) return flag('atomic group inside a look-behind')
-    if (n.kind === 'look' && n.behind) {
+    case 'atomic':
+      return inBehind ? 'atomic group inside a look-behind' : null
+    case 'look': {
+      if (!n.behind) return null
       const info = studyLookbehind(n.body)
       if (info.max < 0 || (info.max < 2 ** 30 && trueMaxLength(n.body) > info.max))
-        return flag("Java's look-behind length counter overflows here")
-      if (info.min !== info.max && captureIndexes(n.body).length > 0)
-        return flag('a capturing group inside a variable-length look-behind')
+        return "Java's look-behind length counter overflows here"
+      if (info.min !== info.max && hasCaptureOtherThan(n.body, null))
+        return 'a capturing group inside a variable-length look-behind'
+      return null
     }
-    for (const c of children(n)) visit(c, inBehind || (n.kind === 'look' && n.behind))
+    default:
+      return null
   }
-  visit(root, false)
+}
+
+/**
+ * Walks the tree once: throws for what neither the translation nor the interpreter reproduces,
+ * and returns the first construct (in pattern order) whose translation would not be exact.
+ */
+function inspect(n: RegexNode, inBehind: boolean, found: Inexact | null): Inexact | null {
+  if (n.kind === 'unsupported' && !n.what.startsWith('\\X') && !n.what.startsWith('\\b{g}'))
+    throw new RegexTranslateError(`${n.what} cannot be reproduced here`, n.span, n.hint)
+  if (found === null) {
+    const reason = inexactHere(n, inBehind)
+    if (reason !== null) found = { reason, span: n.span }
+  }
+  const body = bodyOf(n)
+  const behind = inBehind || (n.kind === 'look' && n.behind)
+  if (body) return inspect(body, behind, found)
+  for (const c of listOf(n)) found = inspect(c, behind, found)
   return found
 }
 
-/** Throws for constructs that neither the translation nor the interpreter reproduce. */
-export function checkHardUnsupported(root: RegexNode): void {
-  some(root, (n) => {
-    if (n.kind === 'unsupported' && !n.what.startsWith('\\X') && !n.what.startsWith('\\b{g}'))
-      throw new RegexTranslateError(`${n.what} cannot be reproduced here`, n.span, n.hint)
-    return false
-  })
+/**
+ * The first construct (in pattern order) whose JavaScript translation would not be exact; throws
+ * RegexTranslateError for constructs that neither the translation nor the interpreter reproduce.
+ */
+export function findInexact(root: RegexNode): Inexact | null {
+  return inspect(root, false, null)
 }

@@ -62,6 +62,10 @@ export function readRuleEvaluation(
 export const selectRuleTableStatus = (s: AppState): RuleTable['status'] =>
   s.simulation?.rules.status ?? 'not-reached'
 
+/** What the latest rule table matched the patterns against (the engine's subject), if reached. */
+export const selectRuleSubject = (s: AppState): string | undefined =>
+  s.simulation?.rules.subject?.text
+
 /** Diagnostics for one editor; stable across renders while unchanged. */
 export function useEditorDiagnostics(editorId: EditorId): Diagnostic[] {
   return useAppStore(useShallow((s) => selectDiagnosticsFor(s, editorId)))

@@ -20,6 +20,11 @@ export type SeedRegexRow = SeedPair & {
   coldMicros: number
   warmMicros: number
   naiveMicros: number
+  /**
+   * The naive RegExp compiled for the first time (a source V8 has not cached yet): what a
+   * native RegExp costs on a new pattern, which is what a cold call of ours faces too.
+   */
+  naiveFirstMicros: number
   ours: boolean | undefined
   naive: boolean | undefined
   java: boolean | undefined
@@ -94,11 +99,22 @@ export function benchSeedRegex(): SeedRegexRow[] {
     const warmMicros = median(sampleMicros(ours, SAMPLES * 5))
     for (let w = 0; w < 50; w++) naiveMatch(p)
     const naiveMicros = median(sampleMicros(() => naiveMatch(p), SAMPLES * 5))
+    // A never-matching alternative with a fresh number makes each source new to V8's cache.
+    let fresh = 0
+    const naiveFirst = () => {
+      try {
+        return new RegExp(`^(?:${p.pattern})$|(?!)${fresh++}`).test(p.input)
+      } catch {
+        return undefined
+      }
+    }
+    const naiveFirstMicros = median(sampleMicros(naiveFirst, SAMPLES))
     return {
       ...p,
       coldMicros,
       warmMicros,
       naiveMicros,
+      naiveFirstMicros,
       ours: oursMatch(p),
       naive: naiveMatch(p),
       java: java[i],

@@ -102,6 +102,12 @@ function regexRows(r: BenchResults): string[][] {
         speed(p.coldMicros, p.naiveMicros),
       ],
       [
+        `regex ${what}, cold vs naive compiled the first time`,
+        us(p.coldMicros) + java(p.ours, p.java),
+        us(p.naiveFirstMicros) + java(p.naive, p.java),
+        speed(p.coldMicros, p.naiveFirstMicros),
+      ],
+      [
         `regex ${what}, warm (cached) vs naive`,
         us(p.warmMicros) + java(p.ours, p.java),
         naive,

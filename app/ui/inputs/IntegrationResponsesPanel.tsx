@@ -5,6 +5,7 @@ import { findFreeStatus, readRules, renameStatusEntry } from '../../state/scenar
 import { useAppStore } from '../../state/store'
 import { keepFocusAcrossRename } from '../common/focus'
 import { Panel } from '../common/Panel'
+import { RuleLint } from './RuleLint'
 import { RuleRow } from './RuleRow'
 
 type Rules = Record<string, IntegrationResponse>
@@ -97,6 +98,7 @@ export function IntegrationResponsesPanel() {
           />
         ))}
       </table>
+      {!isProxy && <RuleLint />}
       <button
         type="button"
         data-testid="rules.add"
