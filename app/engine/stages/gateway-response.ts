@@ -1,13 +1,12 @@
 /** Stage 6: API Gateway's own error responses (§3): specific type → DEFAULT_4XX/5XX → built-in. */
-import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '../../model'
-import { renderTemplate } from '../../vtl'
+import type { ClientResponse, Diagnostic, GatewayResponse, Json, TraceEntry } from '../../model'
 import { DEFAULT_GATEWAY_TEMPLATE, GATEWAY_RESPONSE_DEFAULTS } from '../defaults'
 import { mayEvaluate } from '../env'
 import { flattenHeaders, httpDate, lastHeader, setHeader, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { GatewayFailure, RoutedRequest, RunContext } from '../trace'
-import { budgetStopped, headersJson, traceEntry } from '../trace'
+import { budgetStopped, diagnostic, headersJson, traceEntry } from '../trace'
 import { parseQuery } from './method-request'
 import { pickResponseTemplate } from './integration-response-custom'
 
@@ -33,6 +32,46 @@ function resolveGatewaySource(
   const sv = /^stageVariables\.(.+)$/.exec(source)
   if (sv) return ctx.scenario.setup.stageVariables?.[sv[1]!]
   return undefined
+}
+
+/** A reference a gateway-response template substitutes: `$context.a.b`, `${stageVariables.x}`. */
+const REFERENCE =
+  /\$(?:\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|(context|stageVariables)((?:\.[A-Za-z_][A-Za-z0-9_]*)+))/g
+
+/**
+ * Renders a gateway-response template. AWS does not run these through VTL: it only substitutes
+ * `$context.*` and `$stageVariables.*` references ("A GatewayResponse mapping template isn't
+ * processed by the Velocity Template Language (VTL) engine", x-amazon-apigateway-gateway-responses
+ * .responseTemplates in the API Gateway Developer Guide). Directives such as `#set` stay as text.
+ */
+export function substituteGatewayTemplate(
+  template: string,
+  context: { [key: string]: Json },
+  stageVariables: Record<string, string>,
+): { output: string; missing: string[] } {
+  const missing: string[] = []
+  const output = template.replace(
+    REFERENCE,
+    (whole, braceRoot?: string, bracePath?: string, root?: string, path?: string) => {
+      const base = braceRoot ?? root ?? ''
+      const keys = (bracePath ?? path ?? '').slice(1).split('.')
+      let value: Json | undefined = base === 'context' ? context : stageVariables
+      for (const key of keys)
+        value =
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          Object.hasOwn(value, key)
+            ? value[key]
+            : undefined
+      if (value === undefined || value === null) {
+        missing.push(whole)
+        return ''
+      }
+      return typeof value === 'string' ? value : JSON.stringify(value)
+    },
+  )
+  return { output, missing }
 }
 
 /** Builds the client response for a gateway error and explains where each part came from. */
@@ -91,31 +130,36 @@ export function buildGatewayResponse(
         message: failure.message,
         responseType: failure.type,
       })
-      const rendered = renderTemplate(
-        templates[picked.key] ?? '',
-        {
-          body: '',
-          params: {
-            path: routed?.pathParams ?? {},
-            querystring: routed?.querySingle ?? {},
-            header: {},
-          },
-          context,
-          stageVariables: ctx.scenario.setup.stageVariables ?? {},
-        },
-        { source },
+      const template = templates[picked.key] ?? ''
+      const rendered = substituteGatewayTemplate(
+        template,
+        context,
+        ctx.scenario.setup.stageVariables ?? {},
       )
-      diagnostics.push(...rendered.diagnostics)
-      if (rendered.ok) {
-        body = rendered.output
-        notes.push(`Body rendered from template ${picked.key} (${picked.why}).`)
-        if (failure.literalBody)
-          notes.push(
-            'Uncertain: whether a customised template replaces the fixed integration-failure body is not recorded.',
-          )
-      } else
+      body = rendered.output
+      notes.push(
+        `Body from template ${picked.key} (${picked.why}): $context.* and $stageVariables.* are substituted, $context.error.message = ${JSON.stringify(failure.message)}, $context.error.responseType = ${failure.type}.`,
+      )
+      if (rendered.missing.length > 0)
         notes.push(
-          `Template ${picked.key} failed to render; the built-in body is shown (AWS's behaviour here is unknown).`,
+          `Uncertain: ${rendered.missing.join(', ')} has no value and is left empty; what AWS prints for it is not recorded.`,
+        )
+      if (/#(?:set|if|foreach|end|else)\b|\$util\.|\$input\./.test(template)) {
+        notes.push(
+          'Gateway-response templates are not run through VTL: directives, $input and $util stay as literal text.',
+        )
+        diagnostics.push(
+          diagnostic(
+            source,
+            'warning',
+            'gateway.template-not-vtl',
+            'Gateway-response templates only substitute $context and $stageVariables; VTL directives, $input and $util are sent as written.',
+          ),
+        )
+      }
+      if (failure.literalBody)
+        notes.push(
+          'Uncertain: whether a customised template replaces the fixed integration-failure body is not recorded.',
         )
     }
   }

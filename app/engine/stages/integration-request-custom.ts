@@ -4,8 +4,8 @@ import { renderTemplate } from '../../vtl'
 import type { TemplateInput } from '../../vtl'
 import { DEFAULT_PASSTHROUGH } from '../defaults'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
-import { firstHeader, lastHeader, matchBinaryMediaType, mimeOf, setHeader } from '../headers'
-import { encodeBase64, utf8Bytes } from '../base64'
+import { firstHeader, lastHeader, mimeOf, setHeader } from '../headers'
+import { convertRequestBody, convertRequestToBinary } from './content-handling'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
@@ -94,21 +94,10 @@ export function buildCustomRequest(
   const keys = Object.keys(templates)
   const key = keys.find((k) => mimeOf(k) === mime)
   const behavior = integration.passthroughBehavior ?? DEFAULT_PASSTHROUGH
-  const binaryType =
-    routed.body !== undefined && contentType !== undefined
-      ? matchBinaryMediaType(mime, ctx.scenario.setup.binaryMediaTypes ?? [])
-      : undefined
-  // A binary payload reaches templates, or CONVERT_TO_TEXT, as base64 text (payload encodings doc).
-  const asText =
-    binaryType !== undefined &&
-    (key !== undefined || integration.contentHandling === 'CONVERT_TO_TEXT')
-  const body = asText ? encodeBase64(utf8Bytes(routed.body ?? '')) : (routed.body ?? '')
-  if (binaryType !== undefined)
-    notes.push(
-      asText
-        ? `${mime} is a binary media type (${binaryType}): the body is base64-encoded for the integration.`
-        : `${mime} is a binary media type (${binaryType}): the bytes pass through unchanged.`,
-    )
+  // Binary handling by Content-Type, binaryMediaTypes and contentHandling (payload encodings).
+  const conversion = convertRequestBody(ctx, routed, key !== undefined)
+  const body = conversion.body
+  notes.push(...conversion.notes)
   const input = { contentType: mime, templates: keys, passthroughBehavior: behavior }
 
   if (key === undefined) {
@@ -136,12 +125,24 @@ export function buildCustomRequest(
         ? 'No request templates: the body passes through unchanged.'
         : `No template for ${mime}; ${behavior} passes the body through unchanged.`,
     )
-    if (body === '') notes.push('The payload is empty; the function receives {}.')
+    const converted = convertRequestToBinary(ctx, body, conversion)
+    if (converted.note !== undefined) notes.push(converted.note)
+    if ('failure' in converted)
+      return {
+        output: undefined,
+        failure: converted.failure,
+        trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
+          input,
+          notes,
+          diagnostics,
+        }),
+      }
+    if (converted.payload === '') notes.push('The payload is empty; the function receives {}.')
     return {
-      output: { payloadText: body, asyncInvoke, endpointHeaders },
+      output: { payloadText: converted.payload, asyncInvoke, endpointHeaders },
       trace: traceEntry('integration-request', 'ok', 'Body passed through', {
         input,
-        output: body,
+        output: converted.payload,
         notes,
         diagnostics,
       }),
@@ -172,7 +173,26 @@ export function buildCustomRequest(
       `template failed (${rendered.errorKind})`,
     )
   }
-  if (rendered.output === '') notes.push('The template rendered nothing; the function receives {}.')
+  let payloadText = rendered.output
+  if (integration.contentHandling === 'CONVERT_TO_BINARY' && !conversion.binary) {
+    const converted = convertRequestToBinary(ctx, payloadText, conversion)
+    notes.push(
+      'Uncertain: AWS documents CONVERT_TO_BINARY for payloads without a template; the lab decodes the rendered template output.',
+    )
+    if (converted.note !== undefined) notes.push(converted.note)
+    if ('failure' in converted)
+      return {
+        output: undefined,
+        failure: converted.failure,
+        trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
+          input,
+          notes,
+          diagnostics,
+        }),
+      }
+    payloadText = converted.payload
+  }
+  if (payloadText === '') notes.push('The template rendered nothing; the function receives {}.')
   // `$context.requestOverride.header.*` is applied after the whole template, over the mappings.
   let overriddenAsync = asyncInvoke
   for (const [name, value] of Object.entries(rendered.overrides.requestHeaders)) {
@@ -182,14 +202,14 @@ export function buildCustomRequest(
   }
   return {
     output: {
-      payloadText: rendered.output,
+      payloadText,
       template: key,
       asyncInvoke: overriddenAsync,
       endpointHeaders,
     },
     trace: traceEntry('integration-request', 'ok', `Rendered request template ${key}`, {
       input,
-      output: rendered.output,
+      output: payloadText,
       notes,
       diagnostics,
     }),

@@ -42,7 +42,16 @@ function headerText(value: Json): string | undefined {
   return undefined
 }
 
-type Parsed = { status: number; headers: HeaderPair[]; body: string; isBase64Encoded: boolean }
+type Parsed = {
+  status: number
+  headers: HeaderPair[]
+  body: string
+  isBase64Encoded: boolean
+  /** `headers` entries dropped because multiValueHeaders already holds the same name and value. */
+  duplicates: HeaderPair[]
+  /** Lenient readings no recording confirms (the trace labels them uncertain). */
+  uncertain: string[]
+}
 
 /** Checks a parsed result against the documented shape; returns why it is malformed. */
 export function parseProxyResult(value: Json): Parsed | string {
@@ -65,6 +74,8 @@ export function parseProxyResult(value: Json): Parsed | string {
     status = n
   }
   const headers: HeaderPair[] = []
+  const duplicates: HeaderPair[] = []
+  const uncertain: string[] = []
   const mvh = value.multiValueHeaders
   if (mvh !== undefined && mvh !== null) {
     if (typeof mvh !== 'object' || Array.isArray(mvh)) return 'multiValueHeaders is not an object'
@@ -88,6 +99,12 @@ export function parseProxyResult(value: Json): Parsed | string {
       if (text === undefined) return `headers.${name} is not text`
       // Same name in both maps: one header, multiValueHeaders first, its casing kept (§1.2).
       const lower = name.toLowerCase()
+      // The same name and value in both maps appears once ("only the values from
+      // multiValueHeaders will appear", set-up-lambda-proxy-integrations).
+      if (headers.some(([n, v]) => n.toLowerCase() === lower && v === text)) {
+        duplicates.push([name, text])
+        continue
+      }
       let last = -1
       for (let i = 0; i < headers.length; i++) if (headers[i]![0].toLowerCase() === lower) last = i
       if (last >= 0) headers.splice(last + 1, 0, [headers[last]![0], text])
@@ -99,7 +116,7 @@ export function parseProxyResult(value: Json): Parsed | string {
   const b64 = value.isBase64Encoded
   if (b64 !== undefined && b64 !== null && typeof b64 !== 'boolean')
     return 'isBase64Encoded is not a boolean'
-  return { status, headers, body: body ?? '', isBase64Encoded: b64 === true }
+  return { status, headers, body: body ?? '', isBase64Encoded: b64 === true, duplicates, uncertain }
 }
 
 /** Validates and converts the Invoke answer of a proxy integration. */
@@ -150,6 +167,11 @@ export function convertProxyResult(
   }
   if (parsed && typeof parsed.value === 'object' && parsed.value && !('statusCode' in parsed.value))
     notes.push('No statusCode: API Gateway uses 200.')
+  for (const [name, value] of result.duplicates)
+    notes.push(
+      `headers.${name}: ${value} is also in multiValueHeaders; the pair is sent once (documented: only the multiValueHeaders values appear).`,
+    )
+  notes.push(...result.uncertain)
 
   const headers: HeaderPair[] = []
   for (const [name, value] of result.headers) {
