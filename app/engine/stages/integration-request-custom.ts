@@ -11,6 +11,7 @@ import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
 import { budgetStopped, configurationError, traceEntry } from '../trace'
 import { applyRequestParameters } from './request-parameters'
+import { tryParseJson } from '../json-text'
 
 /** The rendered (or passed-through) Invoke payload. */
 export type CustomRequest = {
@@ -38,6 +39,32 @@ export function templateInput(
     context: context ?? buildTemplateContext(ctx, routed),
     stageVariables: ctx.scenario.setup.stageVariables ?? {},
   }
+}
+
+/**
+ * Template behaviours that are reported by users but not recorded against AWS: the trace labels
+ * them uncertain when a template relies on them.
+ */
+export function templateDoubts(template: string, body: string): string[] {
+  const out: string[] = []
+  const notJson = body.trim() !== '' && tryParseJson(body) === undefined
+  if (notJson && /\$input\.path\(\s*['"]\$['"]\s*\)/.test(template))
+    out.push(
+      "Uncertain: $input.path('$') on a body that is not JSON — reported (serverless-offline#521) to return the raw text on AWS, not recorded.",
+    )
+  if (/\$util\.parseJson\(/.test(template))
+    out.push(
+      'Uncertain: if $util.parseJson gets text that is not JSON, AWS is reported (serverless-offline#136) to give an empty string rather than fail; not recorded.',
+    )
+  if (/\$util\.escapeJavaScript\(/.test(template))
+    out.push(
+      'Uncertain: $util.escapeJavaScript of a missing value is reported (serverless-offline#136) to give an empty string on AWS; not recorded.',
+    )
+  if (/\$context\.requestOverride\.querystring\[/.test(template))
+    out.push(
+      'Uncertain: an indexed #set on $context.requestOverride.querystring[...] is reported (LocalStack tests) to take effect on AWS, where plain Velocity 1.7 ignores it; not recorded.',
+    )
+  return out
 }
 
 /** The 415 failure of strict passthrough. */
@@ -164,6 +191,7 @@ export function buildCustomRequest(
   }
   const rendered = renderTemplate(template, templateInput(ctx, routed, body), { source })
   diagnostics.push(...rendered.diagnostics)
+  notes.push(...templateDoubts(template, body))
   if (!rendered.ok) {
     return templateFailure(
       key,

@@ -7,7 +7,7 @@ import { firstHeader, firstMediaType, mimeOf, setHeader } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { InvokeResult, RoutedRequest, RunContext, StageResult } from '../trace'
 import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
-import { templateInput } from './integration-request-custom'
+import { templateDoubts, templateInput } from './integration-request-custom'
 import { mapResponseParameters } from './response-parameters'
 import { binaryBody, convertResponsePayload } from './content-handling'
 import type { DraftResponse } from '../trace'
@@ -276,6 +276,7 @@ export function mapIntegrationResponse(
     if (!rendered.ok) return fail(`Response template ${picked.key} failed (${rendered.errorKind})`)
     body = rendered.output
     binary = undefined
+    notes.push(...templateDoubts(response.responseTemplates?.[picked.key] ?? '', conversion.text))
     const override = rendered.overrides.responseStatus
     if (override !== undefined) {
       const n = Number(override.trim())

@@ -119,6 +119,26 @@ export function parseProxyResult(value: Json): Parsed | string {
   return { status, headers, body: body ?? '', isBase64Encoded: b64 === true, duplicates, uncertain }
 }
 
+/**
+ * Readings of a proxy result that no recording of API Gateway decides. The AWS SAM CLI accepts
+ * them "based on some trials" (aws-sam-cli PRs #2941 and #1263); the lab keeps the documented
+ * contract and says the answer is uncertain.
+ */
+function leniencyDoubts(value: Json): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return []
+  const out: string[] = []
+  const why =
+    'no recording of API Gateway decides it; the AWS SAM CLI accepts it "based on some trials" (aws-sam-cli #2941, #1263). The lab follows the documented contract.'
+  if (typeof value.isBase64Encoded === 'string')
+    out.push(
+      `Uncertain: isBase64Encoded is the string ${JSON.stringify(value.isBase64Encoded)}, not a boolean — ${why}`,
+    )
+  if ('base64Encoded' in value)
+    out.push(`Uncertain: the key base64Encoded (instead of isBase64Encoded) — ${why}`)
+  if (typeof value.body === 'number') out.push(`Uncertain: body is a number, not a string — ${why}`)
+  return out
+}
+
 /** Validates and converts the Invoke answer of a proxy integration. */
 export function convertProxyResult(
   ctx: RunContext,
@@ -152,7 +172,7 @@ export function convertProxyResult(
       failure: MALFORMED,
       trace: traceEntry('integration-response', 'failed', 'Malformed Lambda proxy response: 502', {
         input: invoke.payloadText,
-        notes: [`Malformed: ${result}.`],
+        notes: [`Malformed: ${result}.`, ...(parsed ? leniencyDoubts(parsed.value) : [])],
         diagnostics: [
           diagnostic(
             'lambda.payload',
