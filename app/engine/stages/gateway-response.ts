@@ -48,9 +48,19 @@ export function substituteGatewayTemplate(
   template: string,
   context: { [key: string]: Json },
   stageVariables: Record<string, string>,
-): { output: string; missing: string[] } {
+  param: (name: string) => string | undefined = () => undefined,
+): { output: string; missing: string[]; params: string[] } {
   const missing: string[] = []
-  const output = template.replace(
+  const params: string[] = []
+  // Method request parameters, which the guide says these templates can read too.
+  const withParams = template.replace(
+    /\$input\.params\(\s*(?:'([^']*)'|"([^"]*)")\s*\)/g,
+    (whole, single?: string, double?: string) => {
+      params.push(whole)
+      return param(single ?? double ?? '') ?? ''
+    },
+  )
+  const output = withParams.replace(
     REFERENCE,
     (whole, braceRoot?: string, bracePath?: string, root?: string, path?: string) => {
       const base = braceRoot ?? root ?? ''
@@ -71,7 +81,7 @@ export function substituteGatewayTemplate(
       return typeof value === 'string' ? value : JSON.stringify(value)
     },
   )
-  return { output, missing }
+  return { output, missing, params }
 }
 
 /** Builds the client response for a gateway error and explains where each part came from. */
@@ -135,6 +145,10 @@ export function buildGatewayResponse(
         template,
         context,
         ctx.scenario.setup.stageVariables ?? {},
+        (name) =>
+          resolveGatewaySource(ctx, routed, `method.request.path.${name}`) ??
+          resolveGatewaySource(ctx, routed, `method.request.querystring.${name}`) ??
+          resolveGatewaySource(ctx, routed, `method.request.header.${name}`),
       )
       body = rendered.output
       notes.push(
@@ -144,16 +158,20 @@ export function buildGatewayResponse(
         notes.push(
           `Uncertain: ${rendered.missing.join(', ')} has no value and is left empty; what AWS prints for it is not recorded.`,
         )
-      if (/#(?:set|if|foreach|end|else)\b|\$util\.|\$input\./.test(template)) {
+      if (rendered.params.length > 0)
         notes.push(
-          'Gateway-response templates are not run through VTL: directives, $input and $util stay as literal text.',
+          `Uncertain: ${rendered.params.join(', ')} read the method request parameter (the guide says these templates can access method request parameters; the exact syntax AWS accepts is not recorded).`,
+        )
+      if (/#(?:set|if|foreach|end|else)\b|\$util\./.test(template)) {
+        notes.push(
+          'Gateway-response templates are not run through VTL: directives and $util stay as literal text.',
         )
         diagnostics.push(
           diagnostic(
             source,
             'warning',
             'gateway.template-not-vtl',
-            'Gateway-response templates only substitute $context and $stageVariables; VTL directives, $input and $util are sent as written.',
+            'Gateway-response templates only substitute $context, $stageVariables and method request parameters; VTL directives and $util are sent as written.',
           ),
         )
       }
