@@ -71,7 +71,11 @@ const SOURCES = {
     'aws-lambda-nodejs-runtime-interface-client: UserFunction.js ("<module>.<handler> is undefined or not exported", Runtime.HandlerNotFound)',
   java: 'aws-lambda-java-libs: runtime interface client LambdaErrorConverter.fromThrowable (errorMessage, errorType = class name, stackTrace = StackTraceElement.toString()) serialised by the compact, non-HTML-escaping Gson of GsonFactory; a "cause" appears only for wrapped exceptions (documented example in https://docs.aws.amazon.com/lambda/latest/dg/java-exceptions.html)',
   javaHandler:
-    'aws-lambda-java-libs: runtime interface client LambdaErrorConverter.fromUserFault (no stackTrace for faults found while loading the handler)',
+    'message from https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html ("Class not found: function.Handler"); no stackTrace for faults met while loading the handler (aws-lambda-java-libs LambdaErrorConverter.fromUserFault); the errorType is inferred',
+  dotnetHandler:
+    "message from https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html (\"Unable to load type 'Function.Handler' from assembly 'Function'.\"), written by Amazon.Lambda.RuntimeSupport LambdaJsonExceptionWriter; the errorType is inferred",
+  rubyHandler:
+    'message from https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html ("undefined method `handler\' for #<LambdaHandler:0x000055b76ccebf98>"); errorType "Init<Class>" from aws-lambda-ruby-runtime-interface-client lambda_errors.rb (LambdaRuntimeInitError)',
   dotnet:
     'aws-lambda-dotnet: Amazon.Lambda.RuntimeSupport LambdaJsonExceptionWriter (errorType = exception type name, errorMessage, stackTrace; two-space indent, one key per line, trailing newline)',
   go: 'aws-lambda-go: lambda/errors.go lambdaErrorResponse (errorType = the Go type name, "errorString" for errors.New; no stackTrace) serialised by encoding/json (escapes <, > and &)',
@@ -79,7 +83,7 @@ const SOURCES = {
   timeout:
     'Lambda itself: {"errorType":"Sandbox.Timedout","errorMessage":"RequestId: <id> Error: Task timed out after N.00 seconds"} (AWS-validated LocalStack snapshot tests/aws/services/lambda_/test_lambda.snapshot.json, 2025)',
   runtimeExit:
-    'Lambda itself: {"errorType":"Runtime.ExitError","errorMessage":"RequestId: <id> Error: Runtime exited with error: exit status 1"} (real Invoke responses quoted in public issue reports; exit status varies)',
+    'Lambda itself: {"errorType":"Runtime.ExitError","errorMessage":"RequestId: <id> Error: Runtime exited with error: exit status 1"} (real error payloads quoted in public code, e.g. a Step Functions Cause with "Runtime exited with error: signal: killed"; the exit reason varies)',
   responseTooLarge:
     'Lambda itself: Function.ResponseSizeTooLarge with "Response payload size exceeded maximum allowed payload size (6291556 bytes)." (real API Gateway access logs quoted in DataBiosphere/azul#8192; Lambda quotas page)',
 }
@@ -231,7 +235,7 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
           errorMessage: 'index.handler is undefined or not exported',
           trace: [
             'Runtime.HandlerNotFound: index.handler is undefined or not exported',
-            '    at Object.module.exports.load (file:///var/runtime/index.mjs:1151:15)',
+            '    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1238:15)',
           ],
         }),
         source: SOURCES.nodejsHandler,
@@ -248,10 +252,10 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
       return {
         raw: dotnetJson(
           'LambdaValidationException',
-          "Unable to load assembly 'LambdaFunction'.",
+          "Unable to load type 'LambdaFunction.Function' from assembly 'LambdaFunction'.",
           [],
         ),
-        source: SOURCES.dotnet,
+        source: SOURCES.dotnetHandler,
       }
     case 'go':
       // A Go function is one binary: a missing handler fails the runtime itself.
@@ -259,11 +263,11 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
     case 'ruby':
       return {
         raw: JSON.stringify({
-          errorMessage: "undefined method `lambda_handler' for main:Object",
+          errorMessage: "undefined method `lambda_handler' for #<LambdaHandler:0x000055b76ccebf98>",
           errorType: 'Init<NoMethodError>',
           stackTrace: [],
         }),
-        source: SOURCES.ruby,
+        source: SOURCES.rubyHandler,
       }
   }
 }
