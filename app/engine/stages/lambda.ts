@@ -216,7 +216,14 @@ export function invokeLambda(
     return {
       output: { kind: 'failure', failure },
       failure: gatewayFailure,
-      trace: traceEntry('lambda', 'failed', `Invoke failed: ${failure}`, { input, notes: [note] }),
+      trace: traceEntry(
+        'lambda',
+        'failed',
+        failure === 'timeout'
+          ? 'Integration timeout (API Gateway): 504'
+          : `Invoke failed: ${failure}`,
+        { input, notes: [note] },
+      ),
     }
   }
 
@@ -314,9 +321,11 @@ export function invokeLambda(
     trace: traceEntry(
       'lambda',
       'ok',
-      answer.functionError
-        ? `Function error: ${answer.errorMessage}`
-        : 'Function returned a result',
+      timedOut
+        ? `Function timeout (Lambda): Sandbox.Timedout after ${timedOut[2]} s`
+        : answer.functionError
+          ? `Function error: ${answer.errorMessage}`
+          : 'Function returned a result',
       { input, output: { headers: responseHeaders, payload: answer.text }, notes },
     ),
   }
