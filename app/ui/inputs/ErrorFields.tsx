@@ -40,13 +40,14 @@ function detectKind(payload: Json): RuntimeErrorKind {
  */
 function RuntimePicker(props: { outcome: ErrorOutcome; onOutcome: (next: LambdaOutcome) => void }) {
   const { outcome } = props
-  const [runtime, setRuntime] = useState<LambdaRuntime>(
-    () => detectRuntime(outcome.payload, outcome.payloadRaw) ?? 'python',
-  )
+  // What the payload itself shows wins (a preset or a link may change it); else the last pick.
+  const [picked, setRuntime] = useState<LambdaRuntime>('python')
+  const runtime = detectRuntime(outcome.payload, outcome.payloadRaw) ?? picked
   const kind = detectKind(outcome.payload)
   const message = readField(outcome.payload, 'errorMessage')
   const seconds = /Task timed out after (\d+(?:\.\d+)?) seconds/.exec(message)?.[1]
-  const [timeout, setTimeoutSeconds] = useState<number>(seconds ? Number(seconds) : 3)
+  const [chosenTimeout, setTimeoutSeconds] = useState<number>(3)
+  const timeout = seconds ? Number(seconds) : chosenTimeout
   const write = (nextRuntime: LambdaRuntime, nextKind: RuntimeErrorKind, nextTimeout: number) => {
     const id = readField(outcome.payload, 'requestId')
     const fromTimeout = /^RequestId: (\S+) /.exec(message)?.[1]
