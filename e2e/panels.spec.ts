@@ -12,6 +12,8 @@ const PRESET_OUTCOMES: { id: string; status: string; failed?: string }[] = [
   { id: 'multi-line-error', status: '200' },
   { id: 'json-error-message', status: '404' },
   { id: 'malformed-proxy', status: '502', failed: 'integration-response' },
+  { id: 'function-timeout', status: '200' },
+  { id: 'function-timeout-proxy', status: '502', failed: 'integration-response' },
   { id: 'timeout', status: '504', failed: 'lambda' },
 ]
 

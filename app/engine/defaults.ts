@@ -28,12 +28,22 @@ export const DEFAULT_PASSTHROUGH = 'WHEN_NO_MATCH'
 export const SIMULATED_LATENCY_MS = 25
 
 /**
- * Lambda's synchronous invocation payload limit in bytes, request and response.
- * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ * Lambda's synchronous response limit in bytes (the number in Lambda's own error text,
+ * "Response payload size exceeded maximum allowed payload size (6291556 bytes).").
  */
 export const LAMBDA_PAYLOAD_LIMIT = 6291556
 
-/** Values in the console's test log are cut after this many characters, then " [TRUNCATED]". */
+/**
+ * Lambda's synchronous request limit in bytes: a larger Invoke payload is rejected with 413
+ * "Request must be smaller than 6291456 bytes for the InvokeFunction operation"
+ * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
+ */
+export const LAMBDA_REQUEST_LIMIT = 6291456
+
+/** The text Lambda's Invoke API answers a too-large request with. */
+export const LAMBDA_REQUEST_TOO_LARGE_TEXT = `Request must be smaller than ${LAMBDA_REQUEST_LIMIT} bytes for the InvokeFunction operation`
+
+/** Values in the console log are cut after this many characters (the console's test log cuts them, then adds " [TRUNCATED]"). */
 export const LOG_VALUE_LIMIT = 1000
 
 /**

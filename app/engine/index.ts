@@ -11,3 +11,20 @@ export { formatLogTimestamp } from './log'
 export { validateScenario } from './validate-scenario'
 export type { JsonSchema } from './schemas'
 export { LAMBDA_ERROR_SCHEMA, PROXY_RESULT_SCHEMA, SCENARIO_SCHEMA } from './schemas'
+export type {
+  LambdaRuntime,
+  PayloadStyle,
+  RuntimeError,
+  RuntimeErrorInput,
+  RuntimeErrorKind,
+} from './runtime-errors'
+export {
+  LAMBDA_RUNTIMES,
+  RUNTIME_ERROR_KINDS,
+  SEED_ERROR_MESSAGE,
+  SEED_REQUEST_ID,
+  buildRuntimeError,
+  detectPayloadStyle,
+  detectRuntime,
+  serializeErrorPayload,
+} from './runtime-errors'

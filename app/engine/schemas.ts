@@ -182,6 +182,11 @@ const LAMBDA: JsonSchema = {
         kind: { const: 'error' },
         functionError: { type: 'string' },
         payload: { ...JSON_VALUE, description: 'The error payload, e.g. {"errorMessage": …}.' },
+        payloadRaw: {
+          type: 'string',
+          description:
+            'The exact payload text Lambda sends (key order, spacing); must be the JSON of payload.',
+        },
       },
       required: ['kind', 'payload'],
       additionalProperties: false,

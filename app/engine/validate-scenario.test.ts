@@ -288,6 +288,31 @@ describe('validateScenario', () => {
     ])
   })
 
+  it('reads an error payloadRaw, keeps old error outcomes valid, and checks the raw text', () => {
+    const payload = { errorMessage: 'x', errorType: 'Exception' }
+    const withLambda = (lambda: unknown) => ({ ...base(), lambda })
+    const old = validateScenario(withLambda({ kind: 'error', payload }))
+    expect(old.diagnostics).toEqual([])
+    expect(old.scenario?.lambda).toEqual({ kind: 'error', payload })
+    const raw = '{"errorMessage": "x", "errorType": "Exception"}'
+    const ok = validateScenario(
+      withLambda({ kind: 'error', functionError: 'Unhandled', payload, payloadRaw: raw }),
+    )
+    expect(ok.diagnostics).toEqual([])
+    expect(ok.scenario?.lambda).toEqual({
+      kind: 'error',
+      functionError: 'Unhandled',
+      payload,
+      payloadRaw: raw,
+    })
+    const wrongType = validateScenario(withLambda({ kind: 'error', payload, payloadRaw: 5 }))
+    expect(wrongType.diagnostics.map((d) => d.code)).toEqual(['scenario.type'])
+    const differs = validateScenario(withLambda({ kind: 'error', payload, payloadRaw: '{}' }))
+    expect(differs.diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['warning', 'scenario.payload-raw'],
+    ])
+  })
+
   it('knows exactly the 21 gateway response types of the AWS ValidationException text', () => {
     // The gateway response types AWS accepts (recorded enum):
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html

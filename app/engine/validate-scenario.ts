@@ -16,6 +16,7 @@ import type {
   Setup,
 } from '../model'
 import { DEFAULT_STAGE, GATEWAY_RESPONSE_DEFAULTS, INVOKE_FAILURES } from './defaults'
+import { tryParseJson } from './json-text'
 import {
   booleanValue,
   checkFields,
@@ -333,12 +334,27 @@ function readLambda(value: unknown, path: string, ctx: Ctx): LambdaOutcome | und
       return failure === undefined ? undefined : { kind, failure }
     }
     case 'error': {
-      checkFields(o, path, ctx, ['kind', 'functionError', 'payload'])
+      checkFields(o, path, ctx, ['kind', 'functionError', 'payload', 'payloadRaw'])
       const functionError = readString(o, 'functionError', path, ctx)
       if (!has(o, 'payload')) report(ctx, 'error', 'scenario.missing', `${payloadPath} is required`)
       const payload = has(o, 'payload') ? readJson(o.payload, payloadPath, ctx) : undefined
+      const payloadRaw = readString(o, 'payloadRaw', path, ctx)
       if (payload === undefined) return undefined
-      return functionError === undefined ? { kind, payload } : { kind, functionError, payload }
+      const out: LambdaOutcome = { kind, payload }
+      if (functionError !== undefined) out.functionError = functionError
+      if (payloadRaw !== undefined) {
+        out.payloadRaw = payloadRaw
+        // The raw text is what Lambda sends; it must still be the same JSON as `payload`.
+        const parsed = tryParseJson(payloadRaw)
+        if (!parsed || JSON.stringify(parsed.value) !== JSON.stringify(payload))
+          report(
+            ctx,
+            'warning',
+            'scenario.payload-raw',
+            `${join(path, 'payloadRaw')} is not the JSON of ${payloadPath}; the lab sends payloadRaw`,
+          )
+      }
+      return out
     }
     case 'result': {
       checkFields(o, path, ctx, ['kind', 'payload', 'payloadRaw'])

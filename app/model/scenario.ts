@@ -101,7 +101,13 @@ export type InvokeFailure =
 export type LambdaOutcome =
   | { kind: 'result'; payload: Json }
   | { kind: 'result'; payloadRaw: string }
-  | { kind: 'error'; functionError?: string; payload: Json }
+  | {
+      kind: 'error'
+      functionError?: string
+      payload: Json
+      /** The exact payload text (key order, spacing), when it matters; `payload` is its parse. */
+      payloadRaw?: string
+    }
   | { kind: 'echo' }
   | { kind: 'proxyEcho' }
   | { kind: 'invokeFailure'; failure: InvokeFailure }

@@ -12,6 +12,8 @@ const EXPECTED_STATUS: Record<string, number> = {
   'json-error-message': 404,
   'malformed-proxy': 502,
   timeout: 504,
+  'function-timeout': 200,
+  'function-timeout-proxy': 502,
 }
 
 describe('presets', () => {
@@ -21,8 +23,14 @@ describe('presets', () => {
     expect(seed.setup.method.methodIntegration.type).toBe('AWS')
     expect(seed.lambda).toMatchObject({
       kind: 'error',
-      payload: { errorType: 'Error', errorMessage: 'Dummy error ...' },
+      functionError: 'Unhandled',
+      payload: { errorMessage: 'Dummy error ...', errorType: 'Exception' },
     })
+    // The seed's Python handler error, byte for byte (Python's ", " / ": " spacing).
+    const raw = seed.lambda.kind === 'error' ? (seed.lambda.payloadRaw ?? '') : ''
+    expect(raw.replace(/"requestId": "[0-9a-f-]{36}"/, '"requestId": "<id>"')).toBe(
+      '{"errorMessage": "Dummy error ...", "errorType": "Exception", "requestId": "<id>", "stackTrace": ["  File \\"/var/task/lambda_function.py\\", line 6, in lambda_handler\\n    raise Exception(\'Dummy error ...\')\\n"]}',
+    )
     expect(seed.setup.method.methodIntegration.integrationResponses).toEqual({
       '200': { statusCode: '200', selectionPattern: '' },
       '400': { statusCode: '400', selectionPattern: '.*Dummy error.*' },
@@ -41,6 +49,20 @@ describe('presets', () => {
       const simulation = simulate(preset.scenario, createEnv())
       expect(simulation.response.statusCode, preset.id).toBe(EXPECTED_STATUS[preset.id])
     }
+  })
+
+  it('tell the function’s own timeout from API Gateway’s integration timeout', () => {
+    const custom = simulate(readPresetScenario('function-timeout')!, createEnv())
+    expect(custom.response.statusCode).toBe(200)
+    expect(JSON.parse(custom.response.body)).toMatchObject({ errorType: 'Sandbox.Timedout' })
+    expect(custom.log.join('\n')).toContain('Task timed out after 1.00 seconds')
+    const gw = simulate(readPresetScenario('timeout')!, createEnv())
+    expect([gw.response.statusCode, gw.response.body]).toEqual([
+      504,
+      '{"message": "Endpoint request timed out"}',
+    ])
+    expect(PRESETS.find((p) => p.id === 'timeout')!.label).toContain('Integration timeout')
+    expect(PRESETS.find((p) => p.id === 'function-timeout')!.label).toContain('Function timeout')
   })
 
   it('give the seed success body the article shows', () => {

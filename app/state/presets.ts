@@ -3,6 +3,8 @@
  * what a fresh visit shows. Each is a plain scenario in the shape of conformance/FORMAT.md.
  */
 import type { IntegrationResponse, Json, LambdaOutcome, MethodResponse, Scenario } from '../model'
+import { SEED_ERROR_MESSAGE, SEED_REQUEST_ID, buildRuntimeError } from '../engine'
+import type { LambdaRuntime } from '../engine'
 
 /** One entry of the preset picker. */
 export type Preset = {
@@ -16,20 +18,33 @@ export type Preset = {
 const FUNCTION_URI =
   'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:seed-fn/invocations'
 
-/** What the Node.js runtime reports when a handler throws `new Error(message)`. */
-function nodeError(message: string, errorType = 'Error'): LambdaOutcome {
+/**
+ * What the runtime sends when a handler raises `message`: by default the seed's Python handler
+ * (`raise Exception('Dummy error ...')` in lambda_function.py), byte for byte.
+ */
+function runtimeError(message: string, runtime: LambdaRuntime = 'python'): LambdaOutcome {
+  const e = buildRuntimeError({ runtime, kind: 'exception', message, requestId: SEED_REQUEST_ID })
   return {
     kind: 'error',
-    functionError: 'Unhandled',
-    payload: {
-      errorType,
-      errorMessage: message,
-      trace: [
-        `${errorType}: ${message.split('\n')[0] ?? ''}`,
-        '    at Runtime.handler (file:///var/task/index.mjs:2:9)',
-        '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)',
-      ],
-    },
+    functionError: e.functionError,
+    payload: e.payload,
+    payloadRaw: e.payloadRaw,
+  }
+}
+
+/** Lambda's own report of a function that ran past its configured timeout (1 s here). */
+function functionTimeout(): LambdaOutcome {
+  const e = buildRuntimeError({
+    runtime: 'python',
+    kind: 'timeout',
+    requestId: SEED_REQUEST_ID,
+    timeoutSeconds: 1,
+  })
+  return {
+    kind: 'error',
+    functionError: e.functionError,
+    payload: e.payload,
+    payloadRaw: e.payloadRaw,
   }
 }
 
@@ -97,7 +112,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'seed-custom-error',
     label: 'Seed “Dummy error ...” · custom → 400',
-    scenario: customScenario(nodeError('Dummy error ...'), SEED_RULES, ['200', '400']),
+    scenario: customScenario(runtimeError(SEED_ERROR_MESSAGE), SEED_RULES, ['200', '400']),
   },
   {
     id: 'seed-custom-success',
@@ -107,7 +122,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'seed-proxy-error',
     label: 'Seed “Dummy error ...” · proxy → 502',
-    scenario: proxyScenario(nodeError('Dummy error ...')),
+    scenario: proxyScenario(runtimeError(SEED_ERROR_MESSAGE)),
   },
   {
     id: 'seed-proxy-success',
@@ -118,7 +133,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'multi-line-error',
     label: 'Multi-line errorMessage “.+” misses',
     scenario: customScenario(
-      nodeError('Validation failed:\nname is required'),
+      runtimeError('Validation failed:\nname is required', 'nodejs'),
       {
         '200': { statusCode: '200', selectionPattern: '' },
         '400': { statusCode: '400', selectionPattern: '.+' },
@@ -130,7 +145,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'json-error-message',
     label: 'JSON errorMessage + $util.parseJson',
     scenario: customScenario(
-      nodeError(JSON.stringify(jsonErrorMessage)),
+      runtimeError(JSON.stringify(jsonErrorMessage), 'nodejs'),
       {
         '200': { statusCode: '200', selectionPattern: '' },
         '404': {
@@ -151,8 +166,19 @@ export const PRESETS: readonly Preset[] = [
     }),
   },
   {
+    id: 'function-timeout',
+    label: 'Function timeout (Lambda) · custom → 200 with Sandbox.Timedout',
+    scenario: customScenario(functionTimeout(), SEED_RULES, ['200', '400']),
+  },
+  {
+    id: 'function-timeout-proxy',
+    label: 'Function timeout (Lambda) · proxy → 502',
+    scenario: proxyScenario(functionTimeout()),
+  },
+  {
+    // The id stays `timeout` so saved states and links that name it keep working.
     id: 'timeout',
-    label: 'Function times out → 504',
+    label: 'Integration timeout (API Gateway, timeoutInMillis) → 504',
     scenario: customScenario({ kind: 'invokeFailure', failure: 'timeout' }, SEED_RULES, [
       '200',
       '400',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { GatewayResponse } from '../../model'
 import { proxyScenario, runContext } from '../scenario-builders.test-support'
 import type { GatewayFailure } from '../trace'
-import { buildGatewayResponse } from './gateway-response'
+import { buildGatewayResponse, substituteGatewayTemplate } from './gateway-response'
 
 const MISSING: GatewayFailure = {
   type: 'MISSING_AUTHENTICATION_TOKEN',
@@ -67,5 +67,33 @@ describe('buildGatewayResponse', () => {
         DEFAULT_4XX: { statusCode: '400' },
       }).statusCode,
     ).toBe(404)
+  })
+})
+
+describe('substituteGatewayTemplate', () => {
+  const context = { stage: 'dev', error: { message: 'Boom', messageString: '"Boom"' }, n: 5 }
+  it('substitutes $context, ${context} and $stageVariables, and nothing else', () => {
+    const r = substituteGatewayTemplate(
+      '#set($a = 1){"m":$context.error.messageString,"s":"${context.stage}","v":"$stageVariables.v","n":$context.n,"u":"$util.escapeJavaScript(x)"}',
+      context,
+      { v: 'one' },
+    )
+    expect(r.output).toBe(
+      '#set($a = 1){"m":"Boom","s":"dev","v":"one","n":5,"u":"$util.escapeJavaScript(x)"}',
+    )
+    expect(r.missing).toEqual([])
+  })
+
+  it('leaves a reference without a value empty and reports it', () => {
+    const r = substituteGatewayTemplate('[$context.nope.deeper][$stageVariables.x]', context, {})
+    expect(r.output).toBe('[][]')
+    expect(r.missing).toEqual(['$context.nope.deeper', '$stageVariables.x'])
+  })
+
+  it('reads method request parameters through $input.params', () => {
+    const r = substituteGatewayTemplate("[$input.params('id')]", context, {}, (n) =>
+      n === 'id' ? '42' : undefined,
+    )
+    expect([r.output, r.params]).toEqual(['[42]', ["$input.params('id')"]])
   })
 })

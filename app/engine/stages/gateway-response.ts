@@ -3,15 +3,14 @@
  * DEFAULT_5XX, else the built-in one.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
  */
-import type { ClientResponse, Diagnostic, GatewayResponse, TraceEntry } from '../../model'
+import type { ClientResponse, Diagnostic, GatewayResponse, Json, TraceEntry } from '../../model'
 import { formatEditorId } from '../../model'
-import { renderTemplate } from '../../vtl'
 import { DEFAULT_GATEWAY_TEMPLATE, GATEWAY_RESPONSE_DEFAULTS } from '../defaults'
 import { flattenHeaders, httpDate, lastHeader, setHeader, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { GatewayFailure, RoutedRequest, RunContext } from '../trace'
-import { budgetStopped, headersJson, traceEntry } from '../trace'
+import { diagnostic, headersJson, traceEntry } from '../trace'
 import { parseQuery } from './method-request'
 import { pickResponseTemplate } from './integration-response-custom'
 
@@ -37,6 +36,56 @@ function resolveGatewaySource(
   const sv = /^stageVariables\.(.+)$/.exec(source)
   if (sv) return ctx.scenario.setup.stageVariables?.[sv[1]!]
   return undefined
+}
+
+/** A reference a gateway-response template substitutes: `$context.a.b`, `${stageVariables.x}`. */
+const REFERENCE =
+  /\$(?:\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|(context|stageVariables)((?:\.[A-Za-z_][A-Za-z0-9_]*)+))/g
+
+/**
+ * Renders a gateway-response template. AWS does not run these through VTL: it only substitutes
+ * `$context.*` and `$stageVariables.*` references ("A GatewayResponse mapping template isn't
+ * processed by the Velocity Template Language (VTL) engine", x-amazon-apigateway-gateway-responses
+ * .responseTemplates in the API Gateway Developer Guide). Directives such as `#set` stay as text.
+ */
+export function substituteGatewayTemplate(
+  template: string,
+  context: { [key: string]: Json },
+  stageVariables: Record<string, string>,
+  param: (name: string) => string | undefined = () => undefined,
+): { output: string; missing: string[]; params: string[] } {
+  const missing: string[] = []
+  const params: string[] = []
+  // Method request parameters, which the guide says these templates can read too.
+  const withParams = template.replace(
+    /\$input\.params\(\s*(?:'([^']*)'|"([^"]*)")\s*\)/g,
+    (whole, single?: string, double?: string) => {
+      params.push(whole)
+      return param(single ?? double ?? '') ?? ''
+    },
+  )
+  const output = withParams.replace(
+    REFERENCE,
+    (whole, braceRoot?: string, bracePath?: string, root?: string, path?: string) => {
+      const base = braceRoot ?? root ?? ''
+      const keys = (bracePath ?? path ?? '').slice(1).split('.')
+      let value: Json | undefined = base === 'context' ? context : stageVariables
+      for (const key of keys)
+        value =
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          Object.hasOwn(value, key)
+            ? value[key]
+            : undefined
+      if (value === undefined || value === null) {
+        missing.push(whole)
+        return ''
+      }
+      return typeof value === 'string' ? value : JSON.stringify(value)
+    },
+  )
+  return { output, missing, params }
 }
 
 /** Builds the client response for a gateway error and explains where each part came from. */
@@ -92,42 +141,49 @@ export function buildGatewayResponse(
       responseType: usedType,
       contentType: picked.key,
     })
-    const { meter } = ctx.env
-    const context = buildTemplateContext(ctx, routed, {
-      message: failure.message,
-      responseType: failure.type,
-    })
-    const run = meter.evaluate(source, () =>
-      renderTemplate(
-        templates[picked.key] ?? '',
-        {
-          body: '',
-          params: {
-            path: routed?.pathParams ?? {},
-            querystring: routed?.querySingle ?? {},
-            header: {},
-          },
-          context,
-          stageVariables: ctx.scenario.setup.stageVariables ?? {},
-        },
-        { source, meter },
-      ),
-    )
-    if (!run.ok)
-      diagnostics.push(budgetStopped(ctx, run.hit, 'the built-in body is shown instead.'))
-    else {
-      const rendered = run.value
-      diagnostics.push(...rendered.diagnostics)
-      if (rendered.ok) {
-        body = rendered.output
-        notes.push(`Body rendered from template ${picked.key} (${picked.why}).`)
-        if (failure.literalBody)
-          notes.push(
-            'Uncertain: whether a customised template replaces the fixed integration-failure body is not recorded.',
-          )
-      } else
+    {
+      const context = buildTemplateContext(ctx, routed, {
+        message: failure.message,
+        responseType: failure.type,
+      })
+      const template = templates[picked.key] ?? ''
+      const rendered = substituteGatewayTemplate(
+        template,
+        context,
+        ctx.scenario.setup.stageVariables ?? {},
+        (name) =>
+          resolveGatewaySource(ctx, routed, `method.request.path.${name}`) ??
+          resolveGatewaySource(ctx, routed, `method.request.querystring.${name}`) ??
+          resolveGatewaySource(ctx, routed, `method.request.header.${name}`),
+      )
+      body = rendered.output
+      notes.push(
+        `Body from template ${picked.key} (${picked.why}): $context.* and $stageVariables.* are substituted, $context.error.message = ${JSON.stringify(failure.message)}, $context.error.responseType = ${failure.type}.`,
+      )
+      if (rendered.missing.length > 0)
         notes.push(
-          `Template ${picked.key} failed to render; the built-in body is shown (AWS's behaviour here is unknown).`,
+          `Uncertain: ${rendered.missing.join(', ')} has no value and is left empty; what AWS prints for it is not recorded.`,
+        )
+      if (rendered.params.length > 0)
+        notes.push(
+          `Uncertain: ${rendered.params.join(', ')} read the method request parameter (the guide says these templates can access method request parameters; the exact syntax AWS accepts is not recorded).`,
+        )
+      if (/#(?:set|if|foreach|end|else)\b|\$util\./.test(template)) {
+        notes.push(
+          'Gateway-response templates are not run through VTL: directives and $util stay as literal text.',
+        )
+        diagnostics.push(
+          diagnostic(
+            source,
+            'warning',
+            'gateway.template-not-vtl',
+            'Gateway-response templates only substitute $context, $stageVariables and method request parameters; VTL directives and $util are sent as written.',
+          ),
+        )
+      }
+      if (failure.literalBody)
+        notes.push(
+          'Uncertain: whether a customised template replaces the fixed integration-failure body is not recorded.',
         )
     }
   }

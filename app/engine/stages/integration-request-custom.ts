@@ -8,8 +8,8 @@ import { describeLimitHit, formatEditorId } from '../../model'
 import { renderTemplate } from '../../vtl'
 import type { TemplateInput } from '../../vtl'
 import { DEFAULT_PASSTHROUGH } from '../defaults'
-import { firstHeader, lastHeader, matchBinaryMediaType, mimeOf, setHeader } from '../headers'
-import { encodeBase64, utf8Bytes } from '../base64'
+import { firstHeader, lastHeader, mimeOf, setHeader } from '../headers'
+import { convertRequestBody, convertRequestToBinary } from './content-handling'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
 import type { RoutedRequest, RunContext, StageResult } from '../trace'
@@ -44,6 +44,28 @@ export function templateInput(
     context: context ?? buildTemplateContext(ctx, routed),
     stageVariables: ctx.scenario.setup.stageVariables ?? {},
   }
+}
+
+/**
+ * Template behaviours that are reported by users but not recorded against AWS: the trace labels
+ * them uncertain when a template relies on them.
+ */
+export function templateDoubts(template: string): string[] {
+  const out: string[] = []
+  // $input.path('$') of a body that is not JSON is noted by the renderer itself (vtl.uncertain).
+  if (/\$util\.parseJson\(/.test(template))
+    out.push(
+      'Uncertain: if $util.parseJson gets text that is not JSON, AWS is reported (serverless-offline#136) to give an empty string rather than fail; not recorded.',
+    )
+  if (/\$util\.escapeJavaScript\(/.test(template))
+    out.push(
+      'Uncertain: $util.escapeJavaScript of a missing value is reported (serverless-offline#136) to give an empty string on AWS; not recorded.',
+    )
+  if (/\$context\.requestOverride\.querystring\[/.test(template))
+    out.push(
+      'Uncertain: an indexed #set on $context.requestOverride.querystring[...] is reported (LocalStack tests) to take effect on AWS, where plain Velocity 1.7 ignores it; not recorded.',
+    )
+  return out
 }
 
 /** The 415 failure of strict passthrough. */
@@ -100,21 +122,10 @@ export function buildCustomRequest(
   const keys = Object.keys(templates)
   const key = keys.find((k) => mimeOf(k) === mime)
   const behavior = integration.passthroughBehavior ?? DEFAULT_PASSTHROUGH
-  const binaryType =
-    routed.body !== undefined && contentType !== undefined
-      ? matchBinaryMediaType(mime, ctx.scenario.setup.binaryMediaTypes ?? [])
-      : undefined
-  // A binary payload reaches templates, or CONVERT_TO_TEXT, as base64 text (payload encodings doc).
-  const asText =
-    binaryType !== undefined &&
-    (key !== undefined || integration.contentHandling === 'CONVERT_TO_TEXT')
-  const body = asText ? encodeBase64(utf8Bytes(routed.body ?? '')) : (routed.body ?? '')
-  if (binaryType !== undefined)
-    notes.push(
-      asText
-        ? `${mime} is a binary media type (${binaryType}): the body is base64-encoded for the integration.`
-        : `${mime} is a binary media type (${binaryType}): the bytes pass through unchanged.`,
-    )
+  // Binary handling by Content-Type, binaryMediaTypes and contentHandling (payload encodings).
+  const conversion = convertRequestBody(ctx, routed, key !== undefined)
+  const body = conversion.body
+  notes.push(...conversion.notes)
   const input = { contentType: mime, templates: keys, passthroughBehavior: behavior }
 
   if (key === undefined) {
@@ -142,12 +153,24 @@ export function buildCustomRequest(
         ? 'No request templates: the body passes through unchanged.'
         : `No template for ${mime}; ${behavior} passes the body through unchanged.`,
     )
-    if (body === '') notes.push('The payload is empty; the function receives {}.')
+    const converted = convertRequestToBinary(ctx, body, conversion)
+    if (converted.note !== undefined) notes.push(converted.note)
+    if ('failure' in converted)
+      return {
+        output: undefined,
+        failure: converted.failure,
+        trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
+          input,
+          notes,
+          diagnostics,
+        }),
+      }
+    if (converted.payload === '') notes.push('The payload is empty; the function receives {}.')
     return {
-      output: { payloadText: body, asyncInvoke, endpointHeaders },
+      output: { payloadText: converted.payload, asyncInvoke, endpointHeaders },
       trace: traceEntry('integration-request', 'ok', 'Body passed through', {
         input,
-        output: body,
+        output: converted.payload,
         notes,
         diagnostics,
       }),
@@ -174,6 +197,7 @@ export function buildCustomRequest(
   }
   const rendered = run.value
   diagnostics.push(...rendered.diagnostics)
+  notes.push(...templateDoubts(template))
   if (!rendered.ok) {
     return templateFailure(
       key,
@@ -183,7 +207,26 @@ export function buildCustomRequest(
       `template failed (${rendered.errorKind})`,
     )
   }
-  if (rendered.output === '') notes.push('The template rendered nothing; the function receives {}.')
+  let payloadText = rendered.output
+  if (integration.contentHandling === 'CONVERT_TO_BINARY' && !conversion.binary) {
+    const converted = convertRequestToBinary(ctx, payloadText, conversion)
+    notes.push(
+      'Uncertain: AWS documents CONVERT_TO_BINARY for payloads without a template; the lab decodes the rendered template output.',
+    )
+    if (converted.note !== undefined) notes.push(converted.note)
+    if ('failure' in converted)
+      return {
+        output: undefined,
+        failure: converted.failure,
+        trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
+          input,
+          notes,
+          diagnostics,
+        }),
+      }
+    payloadText = converted.payload
+  }
+  if (payloadText === '') notes.push('The template rendered nothing; the function receives {}.')
   // `$context.requestOverride.header.*` is applied after the whole template, over the mappings.
   let overriddenAsync = asyncInvoke
   for (const [name, value] of Object.entries(rendered.overrides.requestHeaders)) {
@@ -193,14 +236,14 @@ export function buildCustomRequest(
   }
   return {
     output: {
-      payloadText: rendered.output,
+      payloadText,
       template: key,
       asyncInvoke: overriddenAsync,
       endpointHeaders,
     },
     trace: traceEntry('integration-request', 'ok', `Rendered request template ${key}`, {
       input,
-      output: rendered.output,
+      output: payloadText,
       notes,
       diagnostics,
     }),

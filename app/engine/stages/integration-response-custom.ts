@@ -11,8 +11,9 @@ import { buildTemplateContext } from '../request-context'
 import type { InvokeResult, RoutedRequest, RunContext, StageResult } from '../trace'
 import { budgetStopped, configurationError, diagnostic, traceEntry } from '../trace'
 import { evaluateRuleTable } from './rule-table'
-import { templateInput } from './integration-request-custom'
+import { templateDoubts, templateInput } from './integration-request-custom'
 import { mapResponseParameters } from './response-parameters'
+import { binaryBody, convertResponsePayload } from './content-handling'
 import type { DraftResponse } from '../trace'
 
 /** The integration response chosen for this Invoke answer. */
@@ -121,7 +122,26 @@ export function mapIntegrationResponse(
   diagnostics.push(...params.diagnostics)
   const headers = params.headers
   let status = Number(selection.status)
-  let body = invoke.payloadText
+  // Binary support: binaryMediaTypes, first Accept type and this response's contentHandling.
+  const conversion = convertResponsePayload(
+    ctx,
+    routed,
+    invoke.payloadText,
+    response.contentHandling,
+  )
+  notes.push(...conversion.notes)
+  if (!conversion.ok)
+    return {
+      output: undefined,
+      failure: conversion.failure,
+      trace: traceEntry('integration-response', 'failed', 'Base64 decode failed: 500', {
+        notes,
+        diagnostics,
+        input: selectionTrace.input,
+      }),
+    }
+  let body = conversion.text
+  let binary = conversion.bytes
   const picked = pickResponseTemplate(
     response.responseTemplates ?? {},
     firstHeader(routed.headers, 'accept'),
@@ -153,7 +173,7 @@ export function mapIntegrationResponse(
     const run = meter.evaluate(source, () =>
       renderTemplate(
         response.responseTemplates?.[picked.key] ?? '',
-        templateInput(ctx, routed, invoke.payloadText, context),
+        templateInput(ctx, routed, conversion.text, context),
         { source, meter },
       ),
     )
@@ -172,6 +192,8 @@ export function mapIntegrationResponse(
     diagnostics.push(...rendered.diagnostics)
     if (!rendered.ok) return fail(`Response template ${picked.key} failed (${rendered.errorKind})`)
     body = rendered.output
+    binary = undefined
+    notes.push(...templateDoubts(response.responseTemplates?.[picked.key] ?? ''))
     const override = rendered.overrides.responseStatus
     if (override !== undefined) {
       const n = Number(override.trim())
@@ -200,9 +222,15 @@ export function mapIntegrationResponse(
     headers.push(['Content-Type', 'application/json'])
     notes.push('No Content-Type is mapped: API Gateway sends application/json.')
   }
-  const output: Json = { statusCode: status, headers: headers.map(([n, v]) => [n, v]), body }
+  const draft: DraftResponse = { statusCode: status, headers, body }
+  if (binary) Object.assign(draft, binaryBody(binary))
+  const output: Json = {
+    statusCode: status,
+    headers: headers.map(([n, v]) => [n, v]),
+    body: draft.body,
+  }
   return {
-    output: { statusCode: status, headers, body },
+    output: draft,
     trace: traceEntry(
       'integration-response',
       'ok',

@@ -1,6 +1,11 @@
 /** Stage 3: the Invoke call — endpoint request log lines and the stated function outcome. */
 import type { InvokeFailure, Json, LambdaOutcome } from '../../model'
-import { LAMBDA_PAYLOAD_LIMIT, SIMULATED_LATENCY_MS } from '../defaults'
+import {
+  LAMBDA_PAYLOAD_LIMIT,
+  LAMBDA_REQUEST_LIMIT,
+  LAMBDA_REQUEST_TOO_LARGE_TEXT,
+  SIMULATED_LATENCY_MS,
+} from '../defaults'
 import { formatJavaMap, httpDate, utf8Length } from '../headers'
 import type { HeaderPair } from '../headers'
 import { pythonJsonDumps, tryParseJson } from '../json-text'
@@ -42,7 +47,7 @@ const FAILURES: Record<InvokeFailure, GatewayFailure & { note: string }> = {
     message: 'Endpoint request timed out',
     literalBody: true,
     logLine: 'Execution failed due to a timeout error',
-    note: 'API Gateway stopped waiting after the integration timeout (default 29 s): 504.',
+    note: 'Integration timeout (API Gateway): API Gateway stopped waiting after timeoutInMillis (default 29 000 ms) and answers 504 itself. This is not the function’s own timeout, which Lambda reports as a function error (Sandbox.Timedout).',
   },
   accessDenied: {
     type: 'INTEGRATION_FAILURE',
@@ -72,7 +77,7 @@ const FAILURES: Record<InvokeFailure, GatewayFailure & { note: string }> = {
     message: 'Request Too Long',
     literalBody: true,
     errorType: 'BadRequestException',
-    note: 'The event exceeds Lambda’s 6 MB limit: observed 413 Request Too Long (user report).',
+    note: `The Invoke payload exceeds Lambda’s request limit of ${LAMBDA_REQUEST_LIMIT} bytes (the response limit, 6291556, is larger): Lambda rejects the call with 413 "${LAMBDA_REQUEST_TOO_LARGE_TEXT}". The client gets 413 {"message": "Request Too Long"} (a real curl output in a user report). Uncertain: AWS's execution-log lines for this rejection are not recorded; the ones shown are inferred.`,
   },
   integrationHttpMethodNotPost: {
     type: 'INTEGRATION_FAILURE',
@@ -98,11 +103,13 @@ function responsePayload(
             : (JSON.stringify(outcome.payload) ?? 'null'),
       }
     case 'error': {
-      const p = outcome.payload
+      // The exact bytes when given (each runtime spells its errors its own way), else compact JSON.
+      const raw = typeof outcome.payloadRaw === 'string' ? outcome.payloadRaw : undefined
+      const p = raw !== undefined ? (tryParseJson(raw)?.value ?? outcome.payload) : outcome.payload
       const obj = p !== null && typeof p === 'object' && !Array.isArray(p) ? p : undefined
       const msg = obj?.errorMessage
       return {
-        text: JSON.stringify(p) ?? 'null',
+        text: raw ?? JSON.stringify(p) ?? 'null',
         functionError: outcome.functionError || 'Unhandled',
         errorMessage: typeof msg === 'string' ? msg : msg === undefined ? '' : JSON.stringify(msg),
         requestId: typeof obj?.requestId === 'string' ? obj.requestId : undefined,
@@ -128,10 +135,13 @@ export function parsePayload(payloadText: string): { value: Json } | null {
   return payloadText === '' ? { value: {} } : (tryParseJson(payloadText) ?? null)
 }
 
-/** Byte size over Lambda's limit; the cheap length test skips the UTF-8 count for small text. */
+/** Byte size over a limit; the cheap length test skips the UTF-8 count for small text. */
 function overLimit(text: string, limit = LAMBDA_PAYLOAD_LIMIT): boolean {
   return text.length * 3 > limit && utf8Length(text) > limit
 }
+
+/** `RequestId: <id> Error: Task timed out after N.NN seconds` (Lambda's own timeout report). */
+const FUNCTION_TIMEOUT = /^RequestId: (\S+) Error: Task timed out after (\d+(?:\.\d+)?) seconds$/
 
 /** How the integration request shapes the Invoke call. */
 export type InvokeOptions = {
@@ -194,16 +204,31 @@ export function invokeLambda(
       ? outcome.failure
       : notPost
         ? 'integrationHttpMethodNotPost'
-        : overLimit(payloadText)
+        : overLimit(payloadText, LAMBDA_REQUEST_LIMIT)
           ? 'payloadTooLarge'
           : undefined
   if (failure !== undefined) {
     const f = FAILURES[failure] ?? FAILURES.notFound
     const { note, ...gatewayFailure } = f
+    if (failure === 'payloadTooLarge') {
+      // Lambda's Invoke API answers 413 with its own error JSON (inferred log lines).
+      log.add(`Received response. Status: 413, Integration latency: ${SIMULATED_LATENCY_MS} ms`)
+      log.value(
+        'Endpoint response body before transformations',
+        JSON.stringify({ Type: 'User', message: LAMBDA_REQUEST_TOO_LARGE_TEXT }),
+      )
+    }
     return {
       output: { kind: 'failure', failure },
       failure: gatewayFailure,
-      trace: traceEntry('lambda', 'failed', `Invoke failed: ${failure}`, { input, notes: [note] }),
+      trace: traceEntry(
+        'lambda',
+        'failed',
+        failure === 'timeout'
+          ? 'Integration timeout (API Gateway): 504'
+          : `Invoke failed: ${failure}`,
+        { input, notes: [note] },
+      ),
     }
   }
 
@@ -257,7 +282,9 @@ export function invokeLambda(
       errorMessage,
     }
   }
-  const lambdaRequestId = answer.requestId ?? env.nextId()
+  const timedOut =
+    answer.functionError !== undefined ? FUNCTION_TIMEOUT.exec(answer.errorMessage ?? '') : null
+  const lambdaRequestId = answer.requestId || timedOut?.[1] || env.nextId()
   log.add(
     `Received response. Status: ${asyncInvoke ? 202 : 200}, Integration latency: ${SIMULATED_LATENCY_MS} ms`,
   )
@@ -286,6 +313,10 @@ export function invokeLambda(
     notes.push(
       `The function failed: Invoke still answered 200, with X-Amz-Function-Error: ${answer.functionError}.`,
     )
+  if (timedOut)
+    notes.push(
+      `Function timeout (Lambda): the function ran past its own configured timeout (${timedOut[2]} s). Lambda reports this as an unhandled function error (Sandbox.Timedout) with Invoke status 200 — a proxy integration answers 502, a custom one 200 with this JSON unless a selection pattern maps it. It is not API Gateway's integration timeout (timeoutInMillis ${integration.timeoutInMillis ?? 29000} ms), which alone gives 504.`,
+    )
   if (outcome.kind === 'echo') notes.push('The function returns the event it received.')
   const result: InvokeResult = {
     kind: 'response',
@@ -301,9 +332,11 @@ export function invokeLambda(
     trace: traceEntry(
       'lambda',
       'ok',
-      answer.functionError
-        ? `Function error: ${answer.errorMessage}`
-        : 'Function returned a result',
+      timedOut
+        ? `Function timeout (Lambda): Sandbox.Timedout after ${timedOut[2]} s`
+        : answer.functionError
+          ? `Function error: ${answer.errorMessage}`
+          : 'Function returned a result',
       { input, output: { headers: responseHeaders, payload: answer.text }, notes },
     ),
   }

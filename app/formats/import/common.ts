@@ -3,6 +3,7 @@
  * objects, the failure every adapter may raise, and the Lambda outcome a fresh import starts with.
  */
 import type { LambdaOutcome, Method, Scenario, Setup } from '../../model'
+import { SEED_ERROR_MESSAGE, SEED_REQUEST_ID, buildRuntimeError } from '../../engine/runtime-errors'
 import type { ImportedScenario, ImportWarning, NotImported } from '../types'
 
 /** A problem that makes the whole file unreadable; `importText` turns it into `{ ok: false }`. */
@@ -46,23 +47,22 @@ export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
 }
 
 /**
- * The Lambda outcome an import starts with: the seed handler's `throw new Error('Dummy error ...')`
- * as the Node.js runtime reports it, so the imported rule table shows a match at once.
+ * The Lambda outcome an import starts with: the seed handler's error (`raise Exception('Dummy
+ * error ...')` as the Python runtime reports it, the same as the seed preset), so the imported rule
+ * table shows a match at once.
  */
 export function defaultLambdaOutcome(): LambdaOutcome {
-  const message = 'Dummy error ...'
+  const e = buildRuntimeError({
+    runtime: 'python',
+    kind: 'exception',
+    message: SEED_ERROR_MESSAGE,
+    requestId: SEED_REQUEST_ID,
+  })
   return {
     kind: 'error',
-    functionError: 'Unhandled',
-    payload: {
-      errorType: 'Error',
-      errorMessage: message,
-      trace: [
-        `Error: ${message}`,
-        '    at Runtime.handler (file:///var/task/index.mjs:2:9)',
-        '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)',
-      ],
-    },
+    functionError: e.functionError,
+    payload: e.payload,
+    payloadRaw: e.payloadRaw,
   }
 }
 

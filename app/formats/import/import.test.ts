@@ -251,7 +251,11 @@ describe('import: every format to the expected scenario', () => {
 
   it('Serverless default patterns route "[404]" to 404 through the engine', async () => {
     const { scenario } = (await read(fixture('serverless.yml'))).scenarioFor('GET /lambda')
-    const lambda = { ...scenario.lambda, payload: { errorMessage: 'Not found [404]' } }
+    const lambda = {
+      kind: 'error',
+      functionError: 'Unhandled',
+      payload: { errorMessage: 'Not found [404]' },
+    }
     // The lab's VTL parser refuses the framework's default request template (`#define( $loop )`,
     // reported separately), so the rule table is exercised without it.
     const method = structuredClone(scenario.setup.method)

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { buildRuntimeError, detectPayloadStyle, serializeErrorPayload } from '../../engine'
 import type { InvokeFailure, Json, LambdaOutcome } from '../../model'
 import { selectIntegrationType } from '../../state/selectors'
 import { writeObjectField } from '../../state/scenario-edit'
@@ -18,7 +19,7 @@ const KINDS: { kind: Kind; label: string }[] = [
 ]
 
 const FAILURES: { failure: InvokeFailure; label: string }[] = [
-  { failure: 'timeout', label: 'times out' },
+  { failure: 'timeout', label: 'integration timeout (API Gateway, timeoutInMillis) → 504' },
   { failure: 'accessDenied', label: 'access denied (no invoke permission)' },
   { failure: 'throttled', label: 'throttled (TooManyRequestsException)' },
   { failure: 'notFound', label: 'function not found' },
@@ -31,12 +32,11 @@ function createOutcome(kind: Kind): LambdaOutcome {
   switch (kind) {
     case 'result':
       return { kind, payload: { statusCode: 200, body: JSON.stringify('Hello from Lambda!') } }
-    case 'error':
-      return {
-        kind,
-        functionError: 'Unhandled',
-        payload: { errorType: 'Error', errorMessage: 'Dummy error ...', trace: [] },
-      }
+    case 'error': {
+      // The seed's Python handler error, exactly as the Python runtime sends it.
+      const e = buildRuntimeError({ runtime: 'python', kind: 'exception' })
+      return { kind, functionError: e.functionError, payload: e.payload, payloadRaw: e.payloadRaw }
+    }
     case 'invokeFailure':
       return { kind, failure: 'timeout' }
     default:
@@ -73,13 +73,29 @@ export function LambdaPanel() {
     const parsed = parseJsonText(text, 'lambda.payload')
     setParseDiagnostics('lambda.payload', parsed.ok ? [] : [parsed.diagnostic])
     if (!parsed.ok) return
-    if (lambda.kind === 'error') setOutcome({ ...lambda, payload: parsed.value })
+    // An error with exact bytes keeps what was typed, byte for byte.
+    if (lambda.kind === 'error')
+      setOutcome(
+        lambda.payloadRaw !== undefined
+          ? { ...lambda, payload: parsed.value, payloadRaw: text }
+          : { ...lambda, payload: parsed.value },
+      )
     else setOutcome({ kind: 'result', payload: parsed.value })
   }
 
   const setErrorField = (key: string, value: Json) => {
     if (lambda.kind !== 'error') return
-    setOutcome({ ...lambda, payload: writeObjectField(lambda.payload, key, value) })
+    const payload = writeObjectField(lambda.payload, key, value)
+    // Exact bytes stay in their runtime's spelling (Python spacing, .NET indentation, ...).
+    setOutcome(
+      lambda.payloadRaw !== undefined
+        ? {
+            ...lambda,
+            payload,
+            payloadRaw: serializeErrorPayload(payload, detectPayloadStyle(lambda.payloadRaw)),
+          }
+        : { ...lambda, payload },
+    )
     setParseDiagnostics('lambda.payload', [])
     setSeed((n) => n + 1)
   }
@@ -148,6 +164,11 @@ export function LambdaPanel() {
           seed={seed}
           onField={setErrorField}
           onFunctionError={(functionError) => setOutcome({ ...lambda, functionError })}
+          onOutcome={(next) => {
+            setParseDiagnostics('lambda.payload', [])
+            setOutcome(next)
+            setSeed((n) => n + 1)
+          }}
           onPayloadText={setPayloadText}
         />
       )}

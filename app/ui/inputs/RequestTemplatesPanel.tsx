@@ -3,6 +3,7 @@ import type { Integration } from '../../model'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
 import { TemplateMapEditor, type TemplateOwner } from '../common/TemplateMapEditor'
+import { ContentHandlingSelect } from './ContentHandlingSelect'
 
 /** The request templates' owner (one object, so the memoised editor map keeps its props). */
 const REQUEST_TEMPLATES: TemplateOwner = { kind: 'request-template' }
@@ -29,6 +30,9 @@ export function RequestTemplatesPanel() {
     (s) => s.scenario.setup.method.methodIntegration.passthroughBehavior,
   )
   const templates = useAppStore((s) => s.scenario.setup.method.methodIntegration.requestTemplates)
+  const contentHandling = useAppStore(
+    (s) => s.scenario.setup.method.methodIntegration.contentHandling,
+  )
   const editScenario = useAppStore((s) => s.editScenario)
   const setTemplates = useCallback(
     (next: Record<string, string> | undefined) =>
@@ -64,6 +68,17 @@ export function RequestTemplatesPanel() {
           ))}
         </select>
       </label>
+      <ContentHandlingSelect
+        label="Content handling of the request body (with the API's binary media types)"
+        testId="integration.content-handling"
+        value={contentHandling}
+        onChange={(value) =>
+          editScenario((d) => {
+            if (value) d.setup.method.methodIntegration.contentHandling = value
+            else delete d.setup.method.methodIntegration.contentHandling
+          })
+        }
+      />
       <TemplateMapEditor
         label="Request templates"
         templates={templates}

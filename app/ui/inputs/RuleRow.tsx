@@ -12,6 +12,8 @@ import { KeyValueTable } from '../common/KeyValueTable'
 import { TemplateMapEditor } from '../common/TemplateMapEditor'
 import { BoundEditor } from '../editors/BoundEditor'
 import { DiagnosticList } from '../editors/DiagnosticList'
+import { ContentHandlingSelect } from './ContentHandlingSelect'
+import type { ContentHandling } from './ContentHandlingSelect'
 
 const BADGE_TEXT: Record<RuleEvaluation['outcome'], string> = {
   matched: 'matches',
@@ -98,6 +100,14 @@ export const RuleRow = memo(function RuleRow(props: {
       onChange(statusKey, (r) => ({ ...r, responseParameters: next })),
     [onChange, statusKey],
   )
+  const setContentHandling = useCallback(
+    (next: ContentHandling | undefined) =>
+      onChange(statusKey, (r) => {
+        const { contentHandling: _old, ...rest } = r
+        return next ? { ...rest, contentHandling: next } : rest
+      }),
+    [onChange, statusKey],
+  )
   return (
     <tbody className={`rule ${selected ? 'rule-selected' : ''}`} data-testid={prefix}>
       <tr>
@@ -175,7 +185,15 @@ export const RuleRow = memo(function RuleRow(props: {
             diagnostics={mappingDiagnostics}
           />
           <details>
-            <summary>Response templates and header mappings of {statusKey}</summary>
+            <summary>
+              Response templates, header mappings and content handling of {statusKey}
+            </summary>
+            <ContentHandlingSelect
+              label="Content handling of the response (with the first Accept type)"
+              testId={`${prefix}.content-handling`}
+              value={rule.contentHandling}
+              onChange={setContentHandling}
+            />
             <TemplateMapEditor
               label="Response templates"
               templates={rule.responseTemplates}

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../state/store'
+import { CommitInput } from '../common/CommitInput'
 import { KeyValueTable } from '../common/KeyValueTable'
 import { Panel } from '../common/Panel'
 
@@ -6,6 +7,7 @@ import { Panel } from '../common/Panel'
 export function StagePanel() {
   const stageName = useAppStore((s) => s.scenario.setup.stageName)
   const variables = useAppStore((s) => s.scenario.setup.stageVariables)
+  const binaryMediaTypes = useAppStore((s) => s.scenario.setup.binaryMediaTypes)
   const editScenario = useAppStore((s) => s.editScenario)
   return (
     <Panel title="Stage" testId="panel.stage">
@@ -35,6 +37,22 @@ export function StagePanel() {
           editScenario((d) => {
             if (next) d.setup.stageVariables = next
             else delete d.setup.stageVariables
+          })
+        }
+      />
+      <CommitInput
+        label="Binary media types of the API (comma-separated, e.g. image/png, application/octet-stream)"
+        testId="stage.binary-media-types"
+        size={40}
+        value={(binaryMediaTypes ?? []).join(', ')}
+        onCommit={(text) =>
+          editScenario((d) => {
+            const list = text
+              .split(',')
+              .map((t) => t.trim())
+              .filter((t) => t !== '')
+            if (list.length > 0) d.setup.binaryMediaTypes = list
+            else delete d.setup.binaryMediaTypes
           })
         }
       />
