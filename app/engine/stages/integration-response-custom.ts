@@ -1,6 +1,6 @@
 /** Stage 4 (AWS): select the integration response, map headers, render the template (§2.2, §2.3). */
 import type { Diagnostic, IntegrationResponse, Json, RuleEvaluation, TraceEntry } from '../../model'
-import { matchSelectionPattern } from '../../regex'
+import { matchSelectionPattern, type SelectionMatchOptions } from '../../regex'
 import { renderTemplate } from '../../vtl'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
 import { firstHeader, firstMediaType, mimeOf, setHeader } from '../headers'
@@ -31,6 +31,7 @@ type Invoked = Extract<InvokeResult, { kind: 'response' }>
 export function selectIntegrationResponse(
   ctx: RunContext,
   invoke: Invoked,
+  options: SelectionMatchOptions = {},
 ): StageResult<Selection> {
   const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
   const isError = invoke.functionError !== undefined
@@ -95,7 +96,7 @@ export function selectIntegrationResponse(
       )
       continue
     }
-    const m = matchSelectionPattern(pattern, subject, source)
+    const m = matchSelectionPattern(pattern, subject, source, options)
     diagnostics.push(...m.diagnostics)
     const rule: RuleEvaluation = {
       statusCode: status,

@@ -1,0 +1,82 @@
+/**
+ * Stage 4 (AWS) for many errorMessages at once: the integration-response stage's own
+ * `selectIntegrationResponse`, run per message without the rest of the pipeline. Nothing before
+ * the selection depends on the errorMessage, so each message's choice is the one `simulate`
+ * would make for it; mismatches are not explained in words, which is what makes it fast.
+ */
+import type { RuleEvaluation, Scenario } from '../../model'
+import type { EngineEnv } from '../env'
+import { startExecutionLog } from '../log'
+import type { RunContext } from '../trace'
+import { selectIntegrationResponse } from './integration-response-custom'
+
+/** One rule of the batch, in the order the stage tries them. */
+export type BatchRule = {
+  /** The integration response's key (its status code). */
+  key: string
+  statusCode: string
+  selectionPattern: string
+}
+
+/** How one errorMessage fared. */
+export type BatchSelection = {
+  /** Key of the chosen integration response; undefined when none applies (API Gateway: 500). */
+  selected: string | undefined
+  /** Each rule's outcome against this message, in `rules` order. */
+  outcomes: RuleEvaluation['outcome'][]
+}
+
+/** What `selectForErrorMessages` returns. */
+export type BatchResult = {
+  rules: BatchRule[]
+  selections: BatchSelection[]
+}
+
+/**
+ * Selects the integration response for each errorMessage as if the function had failed with it
+ * (`X-Amz-Function-Error: functionError`). Pure; patterns stopped in `env` stay stopped.
+ */
+export function selectForErrorMessages(
+  scenario: Scenario,
+  messages: readonly string[],
+  env: EngineEnv,
+  functionError = 'Unhandled',
+): BatchResult {
+  const ctx: RunContext = {
+    scenario,
+    env,
+    log: startExecutionLog('batch', 0),
+    requestId: 'batch',
+    extendedRequestId: 'batch',
+    traceId: 'batch',
+    now: 0,
+    stage: scenario.setup.stageName ?? '',
+  }
+  const responses = scenario.setup.method.methodIntegration.integrationResponses ?? {}
+  const rules: BatchRule[] = []
+  for (const key of Object.keys(responses)) {
+    const response = responses[key]
+    if (!response || typeof response !== 'object') continue
+    rules.push({
+      key,
+      statusCode: String(response.statusCode ?? key),
+      selectionPattern: response.selectionPattern ?? '',
+    })
+  }
+  const selections = messages.map((errorMessage): BatchSelection => {
+    const { output, trace } = selectIntegrationResponse(
+      ctx,
+      {
+        kind: 'response',
+        payloadText: '',
+        functionError,
+        errorMessage,
+        lambdaRequestId: '',
+        responseHeaders: [],
+      },
+      { explain: false },
+    )
+    return { selected: output?.key, outcomes: (trace.rules ?? []).map((r) => r.outcome) }
+  })
+  return { rules, selections }
+}
