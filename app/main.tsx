@@ -2,8 +2,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MIRRORED_KEY, resolveInitialState } from './state/bootstrap'
+import { isEmbedSearch } from './state/embed'
+import { readShareFragment } from './state/share-link'
 import { useAppStore } from './state/store'
 import { App } from './ui/App'
+import { EmbedApp } from './ui/embed/EmbedApp'
 import './ui/styles.css'
 
 function readStorage(): Pick<Storage, 'getItem'> {
@@ -22,20 +25,23 @@ function readMirrored(): string | null {
   }
 }
 
-const initial = resolveInitialState(window.location.hash, readStorage(), readMirrored())
+// The embedded view shows its link's scenario only: it never reads or writes the autosave.
+const embedded = isEmbedSearch(window.location.search)
+const link = embedded ? readShareFragment(window.location.hash) : undefined
+const initial = link
+  ? link.kind === 'ok'
+    ? { source: 'link' as const, scenario: link.scenario }
+    : resolveInitialState('', { getItem: () => null })
+  : resolveInitialState(window.location.hash, readStorage(), readMirrored())
 useAppStore.setState({
   scenario: initial.scenario,
   presetId:
     initial.source === 'default' || initial.source === 'bad-link' ? 'seed-custom-error' : null,
   banner: initial.banner ?? null,
-  ...(initial.ui ?? {}),
+  ...('ui' in initial ? (initial.ui ?? {}) : {}),
 })
 
 const root = document.getElementById('root')
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
+  createRoot(root).render(<StrictMode>{embedded ? <EmbedApp /> : <App />}</StrictMode>)
 }

@@ -133,3 +133,21 @@ export function readSimulatedRule(scenario: Scenario, message: string, env: Engi
     rule: chosen.kind === 'matched' || chosen.kind === 'default' ? chosen.statusCode : undefined,
   }
 }
+
+/**
+ * The evaluation key of a matrix (`matrix:<hash>`): a hash of its messages and of the scenario's
+ * patterns and templates, so a matrix stopped for running too long runs again after an edit.
+ */
+export function readMatrixKey(scenario: Scenario, messages: readonly string[]): string {
+  let hash = 0x811c9dc5
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i)
+      hash = Math.imul(hash, 0x01000193)
+    }
+    hash ^= 0xff
+  }
+  mix(JSON.stringify(scenario.setup.method.methodIntegration.integrationResponses ?? {}))
+  for (const m of messages.slice(0, MAX_MATRIX_MESSAGES)) mix(m)
+  return `matrix:${(hash >>> 0).toString(16)}:${messages.length}`
+}

@@ -1,10 +1,11 @@
 import type { Diagnostic, Scenario } from '../model'
 import type { InputsSlice } from './slices/inputs'
+import type { LessonSlice } from './slices/lesson'
 import type { OutputSlice } from './slices/output'
 import type { UiSlice } from './slices/ui'
 
 /** The whole store: the slices combined. */
-export type AppState = InputsSlice & UiSlice & OutputSlice
+export type AppState = InputsSlice & UiSlice & OutputSlice & LessonSlice
 
 /** How one integration response's selection pattern fares against the current subject. */
 export type RuleCheck = {

@@ -3,6 +3,7 @@
  * simulation runner (the only writer). It is never edited by the person.
  */
 import type { StateCreator } from 'zustand'
+import type { LessonSlice } from './lesson'
 import type { Simulation } from '../../model'
 import type {
   AppState,
@@ -34,7 +35,8 @@ export type OutputSlice = {
       Pick<
         OutputSlice,
         'simulation' | 'display' | 'serialized' | 'trials' | 'matches' | 'stopped' | 'pending'
-      >
+      > &
+        Pick<LessonSlice, 'compare' | 'matrix'>
     >,
   ) => void
 }

@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
+import { StageWhy } from './StageWhy'
 
 function JsonBlock(props: { title: string; stage: string; value: Json | undefined }) {
   const { value } = props
@@ -53,7 +54,13 @@ function RuleTable(props: { rules: RuleEvaluation[] }) {
 }
 
 /** One stage; memoised because a new simulation often repeats most entries' content. */
-const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
+const TraceStage = memo(function TraceStage({
+  entry,
+  proxy,
+}: {
+  entry: TraceEntry
+  proxy: boolean
+}) {
   return (
     <li className={`trace-stage stage-${entry.status}`} id={`trace-${entry.stage}`}>
       <details open={entry.status !== 'skipped'} data-testid={`trace.stage.${entry.stage}`}>
@@ -62,6 +69,7 @@ const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
           <span className={`badge badge-stage-${entry.status}`}>{entry.status}</span>{' '}
           <span className="stage-summary">{entry.summary}</span>
         </summary>
+        <StageWhy stage={entry.stage} proxy={proxy} />
         {entry.notes.length > 0 && (
           <ul className="notes">
             {entry.notes.map((n, i) => (
@@ -94,10 +102,17 @@ const TraceStage = memo(function TraceStage({ entry }: { entry: TraceEntry }) {
  */
 export function TracePanel() {
   const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
-  return <TraceView trace={trace} />
+  const proxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
+  return <TraceView trace={trace} proxy={proxy} />
 }
 
-const TraceView = memo(function TraceView({ trace }: { trace: TraceEntry[] | undefined }) {
+const TraceView = memo(function TraceView({
+  trace,
+  proxy,
+}: {
+  trace: TraceEntry[] | undefined
+  proxy: boolean
+}) {
   return (
     <Panel title="Trace" testId="panel.trace">
       {!trace || trace.length === 0 ? (
@@ -105,7 +120,7 @@ const TraceView = memo(function TraceView({ trace }: { trace: TraceEntry[] | und
       ) : (
         <ol className="trace">
           {trace.map((entry) => (
-            <TraceStage key={entry.stage} entry={entry} />
+            <TraceStage key={entry.stage} entry={entry} proxy={proxy} />
           ))}
         </ol>
       )}

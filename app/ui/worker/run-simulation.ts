@@ -11,6 +11,7 @@ import { readRules, readSelectionSubject, writeObjectField } from '../../state/s
 import type { TrialResult } from '../../state/types'
 import type { RuleCheck, SimulateRequest, WorkerMessage } from './protocol'
 import { prepareForDisplay } from './prepare-display'
+import { runLesson } from './run-lesson'
 import { FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, STOPPED_MESSAGE } from './protocol'
 
 /** The editor id of a rule's selection pattern. */
@@ -114,6 +115,7 @@ export function runSimulation(request: SimulateRequest, post: (m: WorkerMessage)
   onEvaluate(null)
   post({ type: 'result', seq, ...answer })
   post({ type: 'checks', seq, checks: checkRules(scenario, stopped, onEvaluate) })
+  runLesson(request, post, onEvaluate)
   const trialResults = trials.slice(0, MAX_TRIALS).map((message) => {
     const result = runTrial(scenario, message, createEnv({ stopped, onEvaluate }))
     onEvaluate(null)
