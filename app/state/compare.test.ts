@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { createEnv } from '../engine'
 import {
   buildCompareScenarios,
+  buildOutcomeScenario,
   buildVariantScenario,
   findBodyDifference,
   findColumnDifferences,
   readShortTrace,
 } from './compare'
-import { buildOutcomeScenario, compareIntegrations, tabulateOutcomes } from './lesson'
+import { compareIntegrations, tabulateOutcomes } from './lesson'
 import { LESSON_OUTCOMES } from './outcomes'
 import { readPresetScenario } from './presets'
 

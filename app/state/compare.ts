@@ -12,6 +12,7 @@ import type {
   Simulation,
   TraceEntry,
 } from '../model'
+import { LESSON_OUTCOMES } from './outcomes'
 import { reviseScenario } from './scenario-edit'
 
 /** The three integrations compared, in column order. */
@@ -220,4 +221,15 @@ export function findColumnDifferences(
     if (other === undefined) return undefined
     return findBodyDifference(body, other)
   })
+}
+
+/** The scenario a table cell loads: that outcome through that variant. */
+export function buildOutcomeScenario(
+  scenario: Scenario,
+  outcomeId: string,
+  variant: IntegrationVariant,
+): Scenario | undefined {
+  const outcome = LESSON_OUTCOMES.find((o) => o.id === outcomeId)
+  if (!outcome) return undefined
+  return buildVariantScenario({ ...scenario, lambda: outcome.lambda }, variant)
 }

@@ -64,17 +64,6 @@ export function tabulateOutcomes(scenario: Scenario, makeEnv: () => EngineEnv): 
   })
 }
 
-/** The scenario a table cell loads: that outcome through that variant. */
-export function buildOutcomeScenario(
-  scenario: Scenario,
-  outcomeId: string,
-  variant: IntegrationVariant,
-): Scenario | undefined {
-  const outcome = LESSON_OUTCOMES.find((o) => o.id === outcomeId)
-  if (!outcome) return undefined
-  return buildVariantScenario({ ...scenario, lambda: outcome.lambda }, variant)
-}
-
 /** The compare view and the table together, as the worker sends them. */
 export function runCompare(scenario: Scenario, makeEnv: () => EngineEnv): CompareResult {
   return {

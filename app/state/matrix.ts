@@ -15,10 +15,10 @@ import {
   readChosenRule,
   type IntegrationVariant,
 } from './compare'
+import { MAX_MATRIX_MESSAGES } from './message-variants'
 import { writeObjectField } from './scenario-edit'
 
-/** At most this many messages go into one matrix. */
-export const MAX_MATRIX_MESSAGES = 2000
+export { MAX_MATRIX_MESSAGES }
 
 /** One cell of a variant column. */
 export type MatrixCell = {

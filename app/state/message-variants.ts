@@ -7,6 +7,9 @@
 import type { Scenario } from '../model'
 import { readRules, readSelectionSubject } from './scenario-edit'
 
+/** At most this many messages go into one matrix. */
+export const MAX_MATRIX_MESSAGES = 2000
+
 /** The literal text a simple pattern such as `.*Dummy error.*` wants, or undefined. */
 export function readPatternLiteral(pattern: string): string | undefined {
   const core = pattern

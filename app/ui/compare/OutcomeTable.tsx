@@ -1,7 +1,10 @@
 import { memo } from 'react'
-import { INTEGRATION_VARIANTS, type IntegrationVariant } from '../../state/compare'
+import {
+  INTEGRATION_VARIANTS,
+  buildOutcomeScenario,
+  type IntegrationVariant,
+} from '../../state/compare'
 import type { OutcomeRow } from '../../state/lesson'
-import { buildOutcomeScenario } from '../../state/lesson'
 import { useAppStore } from '../../state/store'
 import { readStatusClass } from './status'
 

@@ -1,7 +1,11 @@
 import { useId, useState } from 'react'
-import { generateMessages, joinMessages, readMessageFile } from '../../state/message-variants'
+import {
+  MAX_MATRIX_MESSAGES,
+  generateMessages,
+  joinMessages,
+  readMessageFile,
+} from '../../state/message-variants'
 import { useAppStore } from '../../state/store'
-import { MAX_MATRIX_MESSAGES } from '../../state/matrix'
 
 /** Files larger than this are refused (a thousand log lines are far smaller). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024
