@@ -1,12 +1,11 @@
 /** Mount and URL bootstrap only: pick the starting state, then render the page. */
-import { StrictMode } from 'react'
+import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MIRRORED_KEY, resolveInitialState } from './state/bootstrap'
 import { isEmbedSearch } from './state/embed'
 import { readShareFragment } from './state/share-link'
 import { useAppStore } from './state/store'
 import { App } from './ui/App'
-import { EmbedApp } from './ui/embed/EmbedApp'
 import './ui/styles.css'
 
 function readStorage(): Pick<Storage, 'getItem'> {
@@ -41,7 +40,20 @@ useAppStore.setState({
   ...('ui' in initial ? (initial.ui ?? {}) : {}),
 })
 
+/** The embedded view is its own chunk: the playground never loads it. */
+const EmbedApp = lazy(() => import('./ui/embed/EmbedApp').then((m) => ({ default: m.EmbedApp })))
+
 const root = document.getElementById('root')
 if (root) {
-  createRoot(root).render(<StrictMode>{embedded ? <EmbedApp /> : <App />}</StrictMode>)
+  createRoot(root).render(
+    <StrictMode>
+      {embedded ? (
+        <Suspense fallback={null}>
+          <EmbedApp />
+        </Suspense>
+      ) : (
+        <App />
+      )}
+    </StrictMode>,
+  )
 }

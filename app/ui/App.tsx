@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/store'
-import { CompareView } from './compare/CompareView'
+import { CompareSlot } from './compare/CompareSlot'
 import { GatewayResponsesPanel } from './inputs/GatewayResponsesPanel'
 import { IntegrationResponsesPanel } from './inputs/IntegrationResponsesPanel'
 import { LambdaPanel } from './inputs/LambdaPanel'
@@ -51,7 +51,7 @@ export function App() {
           aria-label="Results"
           tabIndex={0}
         >
-          <CompareView />
+          <CompareSlot />
           <PipelineDiagram />
           <ResponsePanel />
           <TracePanel />

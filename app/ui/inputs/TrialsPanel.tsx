@@ -1,9 +1,13 @@
-import { useDeferredValue } from 'react'
+import { Suspense, lazy, useDeferredValue } from 'react'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
 import { MatrixSources } from '../matrix/MatrixSources'
-import { MatrixTable } from '../matrix/MatrixTable'
 import '../matrix/matrix.css'
+
+/** Loaded on first use, so the page's first chunk does not carry it. */
+const MatrixTable = lazy(() =>
+  import('../matrix/MatrixTable').then((m) => ({ default: m.MatrixTable })),
+)
 
 /**
  * Tries many errorMessages at once: the outcome matrix. Each message goes through the three
@@ -46,7 +50,9 @@ export function TrialsPanel() {
             {matrix.omitted > 0 ? ` (${matrix.omitted} more left out)` : ''}.
             {current === 'proxy' ? ' Lambda proxy: every thrown error becomes a 502.' : ''}
           </p>
-          <MatrixTable matrix={matrix} current={current} />
+          <Suspense fallback={null}>
+            <MatrixTable matrix={matrix} current={current} />
+          </Suspense>
         </>
       )}
     </Panel>
