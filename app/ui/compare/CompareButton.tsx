@@ -9,7 +9,7 @@ export function CompareButton() {
       type="button"
       data-testid="compare.toggle"
       aria-pressed={open}
-      aria-controls="compare-view"
+      aria-controls={open ? 'compare-view' : undefined}
       onClick={() => setOpen(!open)}
     >
       Compare
