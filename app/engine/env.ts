@@ -17,6 +17,11 @@ export type EngineEnv = {
   stopped?: readonly string[]
   /** Called with an evaluation key just before a pattern or template is evaluated. */
   onEvaluate?: (key: string) => void
+  /**
+   * `false`: selection patterns that do not match are not explained in words (the outcome is
+   * the same). Batch callers that show no explanation set it; default true.
+   */
+  explainMismatches?: boolean
 }
 
 /** A deterministic env (fixed clock, counter-based ids) for tests and the UI. */

@@ -68,6 +68,11 @@ function readsMessage(response: IntegrationResponse | undefined): boolean {
   return Object.values(response.responseTemplates ?? {}).some((t) => t !== '')
 }
 
+/** The shortest of some messages (the first of equals). */
+function shortest(messages: readonly string[]): string {
+  return messages.reduce((a, b) => (b.length < a.length ? b : a))
+}
+
 /** Computes the matrix for `messages` (the first MAX_MATRIX_MESSAGES). */
 export function computeMatrix(
   scenario: Scenario,
@@ -84,31 +89,43 @@ export function computeMatrix(
     simulations++
     const simulation = simulate(
       { ...variant, lambda: throwMessage(scenario.lambda, message) },
-      makeEnv(),
+      { ...makeEnv(), explainMismatches: false },
     )
     return simulation.response.statusCode
   }
   const columns = INTEGRATION_VARIANTS.map(({ kind }) => {
     const variant = variants[kind]
     if (kind === 'proxy') {
-      const status = kept.length > 0 ? statusOf(variant, kept[0]!) : 0
+      const status = kept.length > 0 ? statusOf(variant, shortest(kept)) : 0
       return { cells: kept.map(() => ({ statusCode: status, rule: undefined })), outcomes: [] }
     }
     const responses = variant.setup.method.methodIntegration.integrationResponses ?? {}
-    const batch = selectForErrorMessages(variant, kept, makeEnv(), functionError)
+    // Without a single pattern the errorMessage plays no part in the choice: select once.
+    const patterned = Object.values(responses).some((r) => (r?.selectionPattern ?? '') !== '')
+    const selectFor = patterned ? kept : kept.slice(0, 1)
+    const batch = selectForErrorMessages(variant, selectFor, makeEnv(), functionError)
+    const selections = patterned ? batch.selections : kept.map(() => batch.selections[0]!)
+    // A rule's status comes from its shortest message: explaining the other patterns' misses
+    // costs the least there, and any message that chose the rule gives the same status.
+    const representative = new Map<string, string>()
+    selections.forEach((selection, i) => {
+      const rule = selection.selected ?? ''
+      const held = representative.get(rule)
+      if (held === undefined || kept[i]!.length < held.length) representative.set(rule, kept[i]!)
+    })
     const known = new Map<string, number>()
-    const cells = batch.selections.map((selection, i): MatrixCell => {
+    const cells = selections.map((selection, i): MatrixCell => {
       const rule = selection.selected
       const memo = rule ?? ''
       const dependent = rule !== undefined && readsMessage(responses[rule])
       let status = dependent ? undefined : known.get(memo)
       if (status === undefined) {
-        status = statusOf(variant, kept[i]!)
+        status = statusOf(variant, dependent ? kept[i]! : representative.get(memo)!)
         if (!dependent) known.set(memo, status)
       }
       return { statusCode: status, rule }
     })
-    return { cells, outcomes: batch.selections.map((s) => s.outcomes), rules: batch.rules }
+    return { cells, outcomes: selections.map((s) => s.outcomes), rules: batch.rules }
   })
   const own = columns[INTEGRATION_VARIANTS.findIndex((v) => v.kind === 'custom-rules')]
   return {

@@ -2,7 +2,7 @@
  * Stage 4 (AWS) for many errorMessages at once: the integration-response stage's own
  * `selectIntegrationResponse`, run per message without the rest of the pipeline. Nothing before
  * the selection depends on the errorMessage, so each message's choice is the one `simulate`
- * would make for it; mismatches are not explained in words, which is what makes it fast.
+ * would make for it; mismatches are not explained in words (`explainMismatches: false`).
  */
 import type { RuleEvaluation, Scenario } from '../../model'
 import type { EngineEnv } from '../env'
@@ -44,7 +44,7 @@ export function selectForErrorMessages(
 ): BatchResult {
   const ctx: RunContext = {
     scenario,
-    env,
+    env: { ...env, explainMismatches: false },
     log: startExecutionLog('batch', 0),
     requestId: 'batch',
     extendedRequestId: 'batch',
@@ -64,18 +64,14 @@ export function selectForErrorMessages(
     })
   }
   const selections = messages.map((errorMessage): BatchSelection => {
-    const { output, trace } = selectIntegrationResponse(
-      ctx,
-      {
-        kind: 'response',
-        payloadText: '',
-        functionError,
-        errorMessage,
-        lambdaRequestId: '',
-        responseHeaders: [],
-      },
-      { explain: false },
-    )
+    const { output, trace } = selectIntegrationResponse(ctx, {
+      kind: 'response',
+      payloadText: '',
+      functionError,
+      errorMessage,
+      lambdaRequestId: '',
+      responseHeaders: [],
+    })
     return { selected: output?.key, outcomes: (trace.rules ?? []).map((r) => r.outcome) }
   })
   return { rules, selections }

@@ -1,6 +1,6 @@
 /** Stage 4 (AWS): select the integration response, map headers, render the template (§2.2, §2.3). */
 import type { Diagnostic, IntegrationResponse, Json, RuleEvaluation, TraceEntry } from '../../model'
-import { matchSelectionPattern, type SelectionMatchOptions } from '../../regex'
+import { matchSelectionPattern } from '../../regex'
 import { renderTemplate } from '../../vtl'
 import { STOPPED_OUTCOME, mayEvaluate } from '../env'
 import { firstHeader, firstMediaType, mimeOf, setHeader } from '../headers'
@@ -31,8 +31,8 @@ type Invoked = Extract<InvokeResult, { kind: 'response' }>
 export function selectIntegrationResponse(
   ctx: RunContext,
   invoke: Invoked,
-  options: SelectionMatchOptions = {},
 ): StageResult<Selection> {
+  const options = { explain: ctx.env.explainMismatches !== false }
   const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
   const isError = invoke.functionError !== undefined
   const subject = isError ? (invoke.errorMessage ?? '') : ''
