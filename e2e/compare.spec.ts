@@ -37,6 +37,8 @@ test.describe('compare view', () => {
     await expect(page.getByTestId('compare.column.proxy.body')).toHaveText(
       '{"message": "Internal server error"}',
     )
+    // Different statuses tell the columns apart: no body is marked.
+    await expect(page.getByTestId('compare.column.proxy.body.diff')).toHaveCount(0)
     await expect(page.getByTestId('compare.column.custom-default.rule')).toContainText(
       'Integration response 200 (default)',
     )

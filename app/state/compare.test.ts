@@ -50,6 +50,8 @@ describe('compare columns', () => {
       expect(own!.rule).toMatchObject({ statusCode: '400', selectionPattern: '.*Dummy error.*' })
       expect(def!.rule.why).toContain('default response')
       expect(readShortTrace(own!).map((s) => s.stage)).toContain('integration-response')
+      // Different statuses: no body is marked.
+      expect(findColumnDifferences(columns)).toEqual([undefined, undefined, undefined])
     }
   })
 
@@ -61,6 +63,7 @@ describe('compare columns', () => {
     const diffs = findColumnDifferences(columns)
     expect(diffs[0]).toBeDefined()
     expect(diffs[1]).toBeDefined()
+    expect(diffs[2]).toBeDefined()
     // Custom with and without rules send the same body, but it differs from the proxy one.
     expect(columns[1]!.response.body).toBe(columns[2]!.response.body)
   })

@@ -209,17 +209,21 @@ export function findBodyDifference(a: string, b: string): BodyDifference | undef
 }
 
 /**
- * For each column, the part of its body that differs from the first column's body that is not
- * the same as its own (undefined where all bodies agree).
+ * For each column, the part of its body that differs from another column with the same status
+ * (the first such column whose body is not the same). Bodies behind different statuses are not
+ * compared: the status already tells them apart.
  */
 export function findColumnDifferences(
   columns: readonly CompareColumn[],
 ): (BodyDifference | undefined)[] {
-  const bodies = columns.map((c) => c.response.body)
-  return bodies.map((body, i) => {
-    const other = bodies.find((b, j) => j !== i && b !== body)
-    if (other === undefined) return undefined
-    return findBodyDifference(body, other)
+  return columns.map(({ response }, i) => {
+    const other = columns.find(
+      (c, j) =>
+        j !== i &&
+        c.response.statusCode === response.statusCode &&
+        c.response.body !== response.body,
+    )
+    return other ? findBodyDifference(response.body, other.response.body) : undefined
   })
 }
 
