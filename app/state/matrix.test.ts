@@ -65,6 +65,15 @@ describe('matrix', () => {
     expect(batch.selections[0]).toEqual({ selected: '200', outcomes: ['default', 'stopped'] })
   })
 
+  it('selects a repeated message once and shows it on every row', () => {
+    const m = computeMatrix(seed('seed-custom-error'), ['Dummy error', 'x', 'Dummy error'], env)
+    expect(m.rows.map((r) => r.cells[2])).toEqual([
+      { statusCode: 400, rule: '400' },
+      { statusCode: 200, rule: '200' },
+      { statusCode: 400, rule: '400' },
+    ])
+  })
+
   it('caps the number of messages', () => {
     const m = computeMatrix(seed('seed-custom-error'), Array(2005).fill('a'), env)
     expect(m.rows).toHaveLength(2000)

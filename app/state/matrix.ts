@@ -102,9 +102,11 @@ export function computeMatrix(
     const responses = variant.setup.method.methodIntegration.integrationResponses ?? {}
     // Without a single pattern the errorMessage plays no part in the choice: select once.
     const patterned = Object.values(responses).some((r) => (r?.selectionPattern ?? '') !== '')
-    const selectFor = patterned ? kept : kept.slice(0, 1)
-    const batch = selectForErrorMessages(variant, selectFor, makeEnv(), functionError)
-    const selections = patterned ? batch.selections : kept.map(() => batch.selections[0]!)
+    // Repeated messages (log files repeat lines) are selected once.
+    const distinct = patterned ? [...new Set(kept)] : kept.slice(0, 1)
+    const batch = selectForErrorMessages(variant, distinct, makeEnv(), functionError)
+    const byMessage = new Map(distinct.map((m, i) => [m, batch.selections[i]!]))
+    const selections = kept.map((m) => byMessage.get(m) ?? batch.selections[0]!)
     // A rule's status comes from its shortest message: explaining the other patterns' misses
     // costs the least there, and any message that chose the rule gives the same status.
     const representative = new Map<string, string>()
