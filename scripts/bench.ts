@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { REPO_ROOT, conformanceDir, oracleCorpus } from './bench/corpus'
 import { FIELDS, benchKeystrokes } from './bench/keystroke'
+import { benchMatrixNode, benchMatrixWorker } from './bench/matrix'
 import { benchPageLoad } from './bench/page-load'
 import { benchRegex } from './bench/regex'
 import { benchSeedRegex } from './bench/regex-seed'
@@ -27,11 +28,15 @@ import { benchErrorTemplates } from './bench/vtl-error-template'
 
 const why = (e: unknown): string => String(e).split('\n')[0]?.slice(0, 100) ?? 'error'
 
-async function benchPage(): Promise<Pick<BenchResults, 'pageLoad' | 'keystroke'>> {
+async function benchPage(): Promise<Pick<BenchResults, 'pageLoad' | 'keystroke' | 'matrix'>> {
   const built = buildApp()
   const served = built ?? (await serveBuild())
   if (typeof served === 'string')
-    return { pageLoad: { skipped: served }, keystroke: [{ skipped: served }] }
+    return {
+      pageLoad: { skipped: served },
+      keystroke: [{ skipped: served }],
+      matrix: [benchMatrixNode(), { skipped: served }],
+    }
   try {
     const pageLoad: Maybe<Awaited<ReturnType<typeof benchPageLoad>>> = await benchPageLoad(
       served,
@@ -43,7 +48,11 @@ async function benchPage(): Promise<Pick<BenchResults, 'pageLoad' | 'keystroke'>
           skipped: `${field.name}: ${why(e)}`,
         })),
       )
-    return { pageLoad, keystroke }
+    const matrix: BenchResults['matrix'] = [
+      benchMatrixNode(),
+      await benchMatrixWorker(served).catch((e: unknown) => ({ skipped: why(e) })),
+    ]
+    return { pageLoad, keystroke, matrix }
   } finally {
     await served.close()
   }

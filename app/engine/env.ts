@@ -17,6 +17,11 @@ export type EngineEnv = {
    * when it was stopped in an earlier run, and stops it past the meter's wall-time budget.
    */
   meter: Meter
+  /**
+   * `false`: selection patterns that do not match are not explained in words (the outcome is
+   * the same). Batch callers that show no explanation set it; default true.
+   */
+  explainMismatches?: boolean
 }
 
 /**

@@ -28,3 +28,5 @@ export {
   detectRuntime,
   serializeErrorPayload,
 } from './runtime-errors'
+export type { BatchResult, BatchRule, BatchSelection } from './stages/integration-response-batch'
+export { selectForErrorMessages } from './stages/integration-response-batch'

@@ -55,12 +55,19 @@ function compileDiagnostics(compiled: Compiled, source: EditorId): Diagnostic[] 
   return []
 }
 
+/** Options of `matchSelectionPattern`. */
+export type SelectionMatchOptions = {
+  /** Explain a mismatch in words (default true); batch callers that show no text turn it off. */
+  explain?: boolean
+}
+
 /** Matches `pattern` against the whole of `subject` like `Pattern.matches` (Matcher.matches()). */
 export function matchSelectionPattern(
   pattern: string,
   subject: string,
   source: EditorId = 'pattern',
   meter: Meter = createMeter(),
+  options: SelectionMatchOptions = {},
 ): SelectionMatch {
   const compiled = compileJavaPattern(pattern)
   if (compiled.kind !== 'ok')
@@ -82,6 +89,7 @@ export function matchSelectionPattern(
       ],
     }
   if (result) return { outcome: 'matched', groups: result, diagnostics: [] }
+  if (options.explain === false) return { outcome: 'not-matched', groups: [], diagnostics: [] }
   return {
     outcome: 'not-matched',
     groups: [],

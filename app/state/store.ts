@@ -1,6 +1,7 @@
 /** The one bound store, combined from slices (the zustand slices pattern). */
 import { create } from 'zustand'
 import { createInputsSlice } from './slices/inputs'
+import { createLessonSlice } from './slices/lesson'
 import { createOutputSlice } from './slices/output'
 import { createUiSlice } from './slices/ui'
 import type { AppState } from './types'
@@ -11,6 +12,7 @@ export function createAppStore() {
     ...createInputsSlice(...a),
     ...createUiSlice(...a),
     ...createOutputSlice(...a),
+    ...createLessonSlice(...a),
   }))
 }
 

@@ -1,10 +1,11 @@
 import type { Scenario } from '../model'
 import type { InputsSlice } from './slices/inputs'
+import type { LessonSlice } from './slices/lesson'
 import type { OutputSlice } from './slices/output'
 import type { UiSlice } from './slices/ui'
 
 /** The whole store: the slices combined. */
-export type AppState = InputsSlice & UiSlice & OutputSlice
+export type AppState = InputsSlice & UiSlice & OutputSlice & LessonSlice
 
 /** Texts the output panels show, prepared in the worker. */
 export type SimulationDisplay = {

@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/store'
+import { CompareSlot } from './compare/CompareSlot'
 import { GatewayResponsesPanel } from './inputs/GatewayResponsesPanel'
 import { IntegrationResponsesPanel } from './inputs/IntegrationResponsesPanel'
 import { LambdaPanel } from './inputs/LambdaPanel'
@@ -50,6 +51,7 @@ export function App() {
           aria-label="Results"
           tabIndex={0}
         >
+          <CompareSlot />
           <PipelineDiagram />
           <ResponsePanel />
           <TracePanel />

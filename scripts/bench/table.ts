@@ -3,6 +3,7 @@
  * peer, with a ratio. A measurement that could not run gives a "skipped: <why>" row.
  */
 import type { KeystrokeBench } from './keystroke'
+import type { MatrixBench } from './matrix'
 import type { PageLoadBench } from './page-load'
 import type { RegexBench } from './regex'
 import type { SeedRegexRow } from './regex-seed'
@@ -22,10 +23,12 @@ export type BenchResults = {
   regex: Maybe<RegexBench>
   pageLoad: Maybe<PageLoadBench>
   keystroke: Maybe<KeystrokeBench>[]
+  /** The outcome matrix in Node and in Chromium's worker (absent in older result files). */
+  matrix?: Maybe<MatrixBench>[]
 }
 
 /** Budgets from DESIGN.md and the issues. */
-export const BUDGETS = { simulateMicros: 200, templateMicros: 50, keystrokeMs: 16 }
+export const BUDGETS = { simulateMicros: 200, templateMicros: 50, keystrokeMs: 16, matrixMs: 16 }
 
 const pct = (n: number, d: number): string => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`
 const us = (n: number): string => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} µs`
@@ -175,8 +178,25 @@ function pageRows(r: BenchResults): string[][] {
 }
 
 /** All rows, in the order of the issues: simulate, VTL, regex, page. */
+/** The outcome matrix rows: Node first, then Chromium's worker. */
+function matrixRows(r: BenchResults): string[][] {
+  const where = ['Node', "Chromium's simulation worker"]
+  return (r.matrix ?? []).map((m, i) => {
+    const label = `outcome matrix, ${where[i] ?? ''}`
+    if (isSkipped(m)) return [label, `skipped: ${m.skipped}`, '', '']
+    const cpu = m.cpuMedianMs === undefined ? '' : ` (CPU ${ms(m.cpuMedianMs)})`
+    return [
+      `outcome matrix ${m.messages} messages × ${m.rules} rules × 3 integrations, ${where[i] ?? ''}, median of ${m.passes}`,
+      `${ms(m.medianMs)}${cpu}`,
+      `≤ ${BUDGETS.matrixMs} ms`,
+      ofBudget(m.cpuMedianMs ?? m.medianMs, BUDGETS.matrixMs),
+    ]
+  })
+}
+
+/** Every row, in table order. */
 export function tableRows(r: BenchResults): string[][] {
-  return [...simulateRows(r), ...vtlRows(r), ...regexRows(r), ...pageRows(r)]
+  return [...simulateRows(r), ...vtlRows(r), ...regexRows(r), ...pageRows(r), ...matrixRows(r)]
 }
 
 /** The rows as a Markdown table. */

@@ -22,7 +22,12 @@ type Invoked = Extract<InvokeResult, { kind: 'response' }>
 /** The table's verdict: the table itself, and the chosen response when one was. */
 export type RuleChoice = {
   table: RuleTable
-  chosen?: { key: string; status: string; response: IntegrationResponse; matched: boolean }
+  chosen?: {
+    key: string
+    status: string
+    response: IntegrationResponse
+    matched: boolean
+  }
 }
 
 const SUBJECT_NOTE = {
@@ -177,7 +182,10 @@ function evaluateRule(
   if (pattern === '') return row(key, response, subject, 'default', true, DEFAULT_EXPLANATION, [])
   const source = formatEditorId({ kind: 'selection-pattern', status: key })
   const { meter } = ctx.env
-  const run = meter.evaluate(source, () => matchSelectionPattern(pattern, subject, source, meter))
+  const options = { explain: ctx.env.explainMismatches !== false }
+  const run = meter.evaluate(source, () =>
+    matchSelectionPattern(pattern, subject, source, meter, options),
+  )
   if (!run.ok) {
     const diagnostic = budgetStopped(
       ctx,

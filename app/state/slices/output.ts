@@ -3,6 +3,7 @@
  * simulation runner (the only writer). It is never edited by the person.
  */
 import type { StateCreator } from 'zustand'
+import type { LessonSlice } from './lesson'
 import type { Simulation } from '../../model'
 import type { AppState, SerializedScenario, SimulationDisplay, TrialResult } from '../types'
 
@@ -23,7 +24,11 @@ export type OutputSlice = {
   /** Written by the simulation runner only. */
   receiveOutput: (
     output: Partial<
-      Pick<OutputSlice, 'simulation' | 'display' | 'serialized' | 'trials' | 'stopped' | 'pending'>
+      Pick<
+        OutputSlice,
+        'simulation' | 'display' | 'serialized' | 'trials' | 'stopped' | 'pending'
+      > &
+        Pick<LessonSlice, 'compare' | 'matrix'>
     >,
   ) => void
 }

@@ -1,17 +1,26 @@
+import { Suspense, lazy, useDeferredValue } from 'react'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
+import { MatrixSources } from '../matrix/MatrixSources'
+import '../matrix/matrix.css'
 
-/** Shows a message on one line, with its line breaks made visible. */
-function showMessage(message: string): string {
-  return message.replace(/\n/g, '⏎')
-}
+/** Loaded on first use, so the page's first chunk does not carry it. */
+const MatrixTable = lazy(() =>
+  import('../matrix/MatrixTable').then((m) => ({ default: m.MatrixTable })),
+)
 
-/** Tries many errorMessages at once against the same integration responses. */
+/**
+ * Tries many errorMessages at once: the outcome matrix. Each message goes through the three
+ * integrations and against each rule, in the worker (see worker/run-lesson.ts).
+ */
 export function TrialsPanel() {
   const text = useAppStore((s) => s.trialMessages)
   const setText = useAppStore((s) => s.setTrialMessages)
-  const trials = useAppStore((s) => s.trials)
-  const isProxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
+  const answer = useDeferredValue(useAppStore((s) => s.matrix))
+  const current = useAppStore((s) =>
+    s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY' ? 'proxy' : 'custom-rules',
+  )
+  const matrix = text !== '' && answer?.kind === 'ok' ? answer.result : undefined
   return (
     <Panel title="Try other error messages" testId="panel.trials">
       <label className="field">
@@ -26,31 +35,25 @@ export function TrialsPanel() {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {isProxy && trials.length > 0 && (
-        <p className="hint">Lambda proxy: every thrown error becomes a 502.</p>
+      <MatrixSources />
+      {text !== '' && answer?.kind === 'stopped' && (
+        <p className="hint" data-testid="matrix.stopped">
+          The matrix stopped: it exceeded its time budget (a pattern backtracks badly on some
+          message). Edit the messages or the patterns to run it again.
+        </p>
       )}
-      {trials.length > 0 && (
-        <table className="compact" data-testid="trials.results">
-          <caption className="visually-hidden">What each message leads to</caption>
-          <thead>
-            <tr>
-              <th scope="col">errorMessage</th>
-              <th scope="col">Integration response</th>
-              <th scope="col">Client status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trials.map((t, i) => (
-              <tr key={i} data-testid={`trials.row.${i}`}>
-                <td>
-                  <code>{showMessage(t.message)}</code>
-                </td>
-                <td data-testid={`trials.row.${i}.selected`}>{t.selected ?? '—'}</td>
-                <td data-testid={`trials.row.${i}.status`}>{t.statusCode}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {matrix && answer?.kind === 'ok' && (
+        <>
+          <p className="hint" data-testid="matrix.summary">
+            {matrix.rows.length} messages × {matrix.rules.length} rules, computed in the worker in{' '}
+            <span data-testid="matrix.elapsed">{answer.elapsedMs.toFixed(1)}</span> ms
+            {matrix.omitted > 0 ? ` (${matrix.omitted} more left out)` : ''}.
+            {current === 'proxy' ? ' Lambda proxy: every thrown error becomes a 502.' : ''}
+          </p>
+          <Suspense fallback={null}>
+            <MatrixTable matrix={matrix} current={current} />
+          </Suspense>
+        </>
       )}
     </Panel>
   )

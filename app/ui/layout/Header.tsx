@@ -1,3 +1,5 @@
+import { CompareButton } from '../compare/CompareButton'
+import { EmbedButton } from '../embed/EmbedButton'
 import { ImportExport } from './ImportExport'
 import { IntegrationTypeSwitch } from './IntegrationTypeSwitch'
 import { PresetPicker } from './PresetPicker'
@@ -12,7 +14,9 @@ export function Header() {
       <div className="header-controls">
         <PresetPicker />
         <IntegrationTypeSwitch />
+        <CompareButton />
         <ShareButton />
+        <EmbedButton />
         <ImportExport />
         <ThemeToggle />
       </div>

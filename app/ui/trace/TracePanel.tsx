@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
+import { StageWhy } from './StageWhy'
 
 function JsonBlock(props: { title: string; stage: string; value: Json | undefined }) {
   const { value } = props
@@ -65,10 +66,12 @@ function RuleTable(props: { table: RuleTableData }) {
 const TraceStage = memo(function TraceStage({
   entry,
   table,
+  proxy,
 }: {
   entry: TraceEntry
   /** The rule table, shown under the integration response stage. */
   table?: RuleTableData
+  proxy: boolean
 }) {
   return (
     <li className={`trace-stage stage-${entry.status}`} id={`trace-${entry.stage}`}>
@@ -78,6 +81,7 @@ const TraceStage = memo(function TraceStage({
           <span className={`badge badge-stage-${entry.status}`}>{entry.status}</span>{' '}
           <span className="stage-summary">{entry.summary}</span>
         </summary>
+        <StageWhy stage={entry.stage} proxy={proxy} />
         {entry.notes.length > 0 && (
           <ul className="notes">
             {entry.notes.map((n, i) => (
@@ -111,15 +115,18 @@ const TraceStage = memo(function TraceStage({
 export function TracePanel() {
   const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
   const table = useDeferredValue(useAppStore((s) => s.simulation?.rules))
-  return <TraceView trace={trace} table={table} />
+  const proxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
+  return <TraceView trace={trace} table={table} proxy={proxy} />
 }
 
 const TraceView = memo(function TraceView({
   trace,
   table,
+  proxy,
 }: {
   trace: TraceEntry[] | undefined
   table: RuleTableData | undefined
+  proxy: boolean
 }) {
   return (
     <Panel title="Trace" testId="panel.trace">
@@ -132,6 +139,7 @@ const TraceView = memo(function TraceView({
               key={entry.stage}
               entry={entry}
               table={entry.stage === 'integration-response' ? table : undefined}
+              proxy={proxy}
             />
           ))}
         </ol>

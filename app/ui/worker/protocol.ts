@@ -1,5 +1,7 @@
 /** Messages between the page and the simulation worker. Plain JSON, so they survive postMessage. */
 import type { Scenario, Simulation } from '../../model'
+import type { CompareResult } from '../../state/lesson'
+import type { MatrixAnswer } from '../../state/slices/lesson'
 import type { SimulationDisplay, TrialResult } from '../../state/types'
 
 /** The page's own answer, shown before the worker's (see speculate.ts). */
@@ -16,6 +18,16 @@ export type SimulateRequest = {
   stopped: string[]
   /** Other errorMessages to try against the same configuration. */
   trials: string[]
+  /** What the compare view and the outcome matrix need (absent: nothing). */
+  lesson?: LessonRequest
+}
+
+/** The compare view's and the matrix's part of a request. */
+export type LessonRequest = {
+  /** Simulate the three integration variants and the outcome table. */
+  compare: boolean
+  /** The matrix's errorMessages; null or empty: no matrix. */
+  matrix: string[] | null
 }
 
 /**
@@ -38,6 +50,9 @@ export type WorkerMessage =
       display: SimulationDisplay
     }
   | { type: 'trials'; seq: number; trials: TrialResult[] }
+  /** Sent before `trials` when the request asked for it (see run-lesson.ts). */
+  | { type: 'compare'; seq: number; compare: CompareResult }
+  | { type: 'matrix'; seq: number; matrix: MatrixAnswer }
   | {
       type: 'serialized'
       seq: number
@@ -76,3 +91,9 @@ export const IDLE_LIMIT_MS = 5000
  * that stays silent past it while an evaluation runs (code the meter cannot interrupt).
  */
 export const SIMULATION_BUDGET_MS = 250
+
+/**
+ * The time budget of a whole outcome matrix (it runs as one evaluation): a thousand messages take
+ * milliseconds, but a busy machine's first run is much slower than that.
+ */
+export const MATRIX_BUDGET_MS = 3000

@@ -11,6 +11,7 @@ import { writeObjectField } from '../../state/scenario-edit'
 import type { TrialResult } from '../../state/types'
 import type { SimulateRequest, WorkerMessage } from './protocol'
 import { prepareForDisplay } from './prepare-display'
+import { runLesson } from './run-lesson'
 import { FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, SIMULATION_BUDGET_MS } from './protocol'
 
 /** A clock in milliseconds (the worker's `performance.now`), injected so tests control it. */
@@ -82,6 +83,7 @@ export function runSimulation(
   const onEvaluate = (key: string | null) => post({ type: 'evaluate', seq, key })
   const answer = simulateForDisplay(scenario, createWorkerMeter(stopped, clock, onEvaluate))
   post({ type: 'result', seq, ...answer })
+  runLesson(request, post, () => createWorkerMeter(stopped, clock, onEvaluate), clock, onEvaluate)
   const trialResults = trials
     .slice(0, MAX_TRIALS)
     .map((message) => runTrial(scenario, message, createWorkerMeter(stopped, clock, onEvaluate)))

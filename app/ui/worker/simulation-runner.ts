@@ -12,8 +12,9 @@
 import type { Scenario, Simulation } from '../../model'
 import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../state/types'
 import { readEvaluationText } from '../../state/scenario-edit'
-import type { SimulateRequest, Speculation, WorkerMessage } from './protocol'
-import { IDLE_LIMIT_MS, SIMULATION_BUDGET_MS } from './protocol'
+import type { LessonSlice } from '../../state/slices/lesson'
+import type { LessonRequest, SimulateRequest, Speculation, WorkerMessage } from './protocol'
+import { IDLE_LIMIT_MS, MATRIX_BUDGET_MS, SIMULATION_BUDGET_MS } from './protocol'
 
 /** The part of a Worker the runner uses (a fake in tests). */
 export type WorkerLike = {
@@ -36,6 +37,9 @@ export type RunnerOutput = Partial<{
   trials: TrialResult[]
   /** Keys stopped for exceeding the budget. */
   stopped: string[]
+  /** The compare view and the outcome matrix, when the request asked for them. */
+  compare: LessonSlice['compare']
+  matrix: LessonSlice['matrix']
 }>
 
 /** Dependencies, injected so tests control workers and time. */
@@ -55,7 +59,7 @@ export type RunnerOptions = {
 /** The runner's public face. */
 export type SimulationRunner = {
   /** Simulates `scenario`, and each of `trials` as the errorMessage (see run-simulation.ts). */
-  run: (scenario: Scenario, trials?: readonly string[]) => void
+  run: (scenario: Scenario, trials?: readonly string[], lesson?: LessonRequest) => void
   dispose: () => void
 }
 
@@ -63,7 +67,7 @@ export type SimulationRunner = {
 const MAX_RESTARTS = 8
 
 /** One request to the worker; a new object for every change, so identity says "newer". */
-type Job = { scenario: Scenario; trials: readonly string[] }
+type Job = { scenario: Scenario; trials: readonly string[]; lesson?: LessonRequest }
 
 type InFlight = {
   seq: number
@@ -118,13 +122,24 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     const target = ensureWorker()
     if (workerReady) startBudget(inFlight)
     lastSent = { seq, scenario }
-    target.postMessage({ seq, scenario, stopped, trials: [...trials] })
+    target.postMessage({
+      seq,
+      scenario,
+      stopped,
+      trials: [...trials],
+      ...(job.lesson ? { lesson: job.lesson } : {}),
+    })
   }
 
   /** (Re)starts the run's timer: the short budget while untrusted code runs, else the idle limit. */
   const startBudget = (run: InFlight) => {
     if (run.timer !== undefined) clearTimer(run.timer)
-    const limit = typeof run.lastKey === 'string' ? budgetMs : idleLimitMs
+    const limit =
+      typeof run.lastKey !== 'string'
+        ? idleLimitMs
+        : run.lastKey.startsWith('matrix:')
+          ? Math.max(budgetMs, MATRIX_BUDGET_MS)
+          : budgetMs
     run.timer = setTimer(() => expire(run.seq), limit)
   }
 
@@ -165,6 +180,14 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
       }
       return
     }
+    if (message.type === 'compare' || message.type === 'matrix') {
+      // Never answered by the page itself: delivered unless a newer scenario is waiting.
+      if (!stale)
+        options.onOutput(
+          message.type === 'compare' ? { compare: message.compare } : { matrix: message.matrix },
+        )
+      return
+    }
     // `trials` ends the run.
     if (inFlight.timer !== undefined) clearTimer(inFlight.timer)
     inFlight = undefined
@@ -202,9 +225,9 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   }
 
   return {
-    run: (scenario, trials = []) => {
+    run: (scenario, trials = [], lesson) => {
       if (disposed) return
-      latest = { scenario, trials }
+      latest = lesson ? { scenario, trials, lesson } : { scenario, trials }
       const answer = options.speculate?.(scenario, currentStopped(scenario))
       speculated = answer ? latest : undefined
       if (answer) {

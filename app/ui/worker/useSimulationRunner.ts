@@ -6,6 +6,8 @@ import { useEffect } from 'react'
 import type { AppStore } from '../../state/store'
 import type { OutputSlice } from '../../state/slices/output'
 import { splitTrialMessages } from '../../state/scenario-edit'
+import type { AppState } from '../../state/types'
+import type { LessonRequest } from './protocol'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
 import type { speculate as Speculate } from './speculate'
 
@@ -24,6 +26,11 @@ function createSimulationWorker(): WorkerLike {
 }
 
 type StoreOutput = Parameters<OutputSlice['receiveOutput']>[0]
+
+/** What the compare view and the matrix need from the worker for this state. */
+export function readLessonRequest(state: AppState, messages: string[]): LessonRequest {
+  return { compare: state.compareOpen, matrix: messages.length > 0 ? messages : null }
+}
 
 /**
  * The store update for one runner output; a new response (or none) ends `pending`. Trials and
@@ -76,10 +83,17 @@ export function useSimulationRunner(store: AppStore): void {
         if (Object.keys(update).length > 0) state.receiveOutput(update)
       },
     })
-    const { scenario, trialMessages } = store.getState()
-    runner.run(scenario, splitTrialMessages(trialMessages))
+    const runWith = (state: AppState) => {
+      const messages = splitTrialMessages(state.trialMessages)
+      runner.run(state.scenario, messages, readLessonRequest(state, messages))
+    }
+    runWith(store.getState())
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.scenario !== previous.scenario || state.trialMessages !== previous.trialMessages) {
+      if (
+        state.scenario !== previous.scenario ||
+        state.trialMessages !== previous.trialMessages ||
+        state.compareOpen !== previous.compareOpen
+      ) {
         // Armed before running: the page's own answer, delivered within `run`, disarms it.
         if (!state.pending && pendingTimer === undefined) {
           pendingTimer = setTimeout(() => {
@@ -87,7 +101,7 @@ export function useSimulationRunner(store: AppStore): void {
             store.getState().receiveOutput({ pending: true })
           }, PENDING_DELAY_MS)
         }
-        runner.run(state.scenario, splitTrialMessages(state.trialMessages))
+        runWith(state)
       }
     })
     return () => {

@@ -1,0 +1,172 @@
+/**
+ * The outcome matrix: many errorMessages × the three integration variants and each rule. The
+ * engine decides every choice: `selectForErrorMessages` (the integration-response stage's own
+ * selection) picks each message's rule, and `simulate` gives each status. A message's status
+ * is simulated once per chosen rule and reused for the other messages that chose it, unless that
+ * rule's mapping can read the message (a response template or content handling): then every
+ * message is simulated. Nothing else after the selection depends on the errorMessage, and with
+ * Lambda proxy any function error is a 502 whatever its message. Pure (env injected).
+ */
+import { selectForErrorMessages, simulate, type EngineEnv } from '../engine'
+import type { IntegrationResponse, Json, LambdaOutcome, RuleEvaluation, Scenario } from '../model'
+import {
+  INTEGRATION_VARIANTS,
+  buildCompareScenarios,
+  readChosenRule,
+  type IntegrationVariant,
+} from './compare'
+import { MAX_MATRIX_MESSAGES } from './message-variants'
+import { writeObjectField } from './scenario-edit'
+
+export { MAX_MATRIX_MESSAGES }
+
+/** One cell of a variant column. */
+export type MatrixCell = {
+  statusCode: number
+  /** Status key of the chosen integration response; undefined for proxy or when none applied. */
+  rule: string | undefined
+}
+
+/** One message's row. */
+export type MatrixRow = {
+  message: string
+  /** In `INTEGRATION_VARIANTS` order. */
+  cells: MatrixCell[]
+  /** Each of the person's rules against this message, in `rules` order. */
+  outcomes: RuleEvaluation['outcome'][]
+}
+
+/** The whole matrix. */
+export type MatrixResult = {
+  variants: IntegrationVariant[]
+  /** The person's rules (the columns after the variants). */
+  rules: { key: string; statusCode: string; selectionPattern: string }[]
+  rows: MatrixRow[]
+  /** Messages left out past MAX_MATRIX_MESSAGES. */
+  omitted: number
+  /** How many full simulations it took (the rest reused a rule's status). */
+  simulations: number
+}
+
+/**
+ * The outcome as if the function had thrown `message`: the same error payload with its
+ * errorMessage replaced, or a plain unhandled Error when the outcome is not an error.
+ */
+export function throwMessage(lambda: LambdaOutcome, message: string): LambdaOutcome {
+  const payload: Json =
+    lambda.kind === 'error'
+      ? writeObjectField(lambda.payload, 'errorMessage', message)
+      : { errorType: 'Error', errorMessage: message }
+  const functionError = lambda.kind === 'error' ? lambda.functionError : 'Unhandled'
+  return { kind: 'error', payload, ...(functionError ? { functionError } : {}) }
+}
+
+/** Whether the mapping of this integration response can depend on the errorMessage. */
+function readsMessage(response: IntegrationResponse | undefined): boolean {
+  if (!response) return false
+  if (response.contentHandling !== undefined) return true
+  return Object.values(response.responseTemplates ?? {}).some((t) => t !== '')
+}
+
+/** The shortest of some messages (the first of equals). */
+function shortest(messages: readonly string[]): string {
+  return messages.reduce((a, b) => (b.length < a.length ? b : a))
+}
+
+/** Computes the matrix for `messages` (the first MAX_MATRIX_MESSAGES). */
+export function computeMatrix(
+  scenario: Scenario,
+  messages: readonly string[],
+  makeEnv: () => EngineEnv,
+): MatrixResult {
+  const kept = messages.slice(0, MAX_MATRIX_MESSAGES)
+  const variants = buildCompareScenarios(scenario)
+  // As the Lambda stage reads it: an error outcome without its header value is `Unhandled`.
+  const functionError =
+    (scenario.lambda.kind === 'error' && scenario.lambda.functionError) || 'Unhandled'
+  let simulations = 0
+  const statusOf = (variant: Scenario, message: string) => {
+    simulations++
+    const simulation = simulate(
+      { ...variant, lambda: throwMessage(scenario.lambda, message) },
+      { ...makeEnv(), explainMismatches: false },
+    )
+    return simulation.response.statusCode
+  }
+  const columns = INTEGRATION_VARIANTS.map(({ kind }) => {
+    const variant = variants[kind]
+    if (kind === 'proxy') {
+      const status = kept.length > 0 ? statusOf(variant, shortest(kept)) : 0
+      return { cells: kept.map(() => ({ statusCode: status, rule: undefined })), outcomes: [] }
+    }
+    const responses = variant.setup.method.methodIntegration.integrationResponses ?? {}
+    // Without a single pattern the errorMessage plays no part in the choice: select once.
+    const patterned = Object.values(responses).some((r) => (r?.selectionPattern ?? '') !== '')
+    // Repeated messages (log files repeat lines) are selected once.
+    const distinct = patterned ? [...new Set(kept)] : kept.slice(0, 1)
+    const batch = selectForErrorMessages(variant, distinct, makeEnv(), functionError)
+    const byMessage = new Map(distinct.map((m, i) => [m, batch.selections[i]!]))
+    const selections = kept.map((m) => byMessage.get(m) ?? batch.selections[0]!)
+    // A rule's status comes from its shortest message: explaining the other patterns' misses
+    // costs the least there, and any message that chose the rule gives the same status.
+    const representative = new Map<string, string>()
+    selections.forEach((selection, i) => {
+      const rule = selection.selected ?? ''
+      const held = representative.get(rule)
+      if (held === undefined || kept[i]!.length < held.length) representative.set(rule, kept[i]!)
+    })
+    const known = new Map<string, number>()
+    const cells = selections.map((selection, i): MatrixCell => {
+      const rule = selection.selected
+      const memo = rule ?? ''
+      const dependent = rule !== undefined && readsMessage(responses[rule])
+      let status = dependent ? undefined : known.get(memo)
+      if (status === undefined) {
+        status = statusOf(variant, dependent ? kept[i]! : representative.get(memo)!)
+        if (!dependent) known.set(memo, status)
+      }
+      return { statusCode: status, rule }
+    })
+    return { cells, outcomes: selections.map((s) => s.outcomes), rules: batch.rules }
+  })
+  const own = columns[INTEGRATION_VARIANTS.findIndex((v) => v.kind === 'custom-rules')]
+  return {
+    variants: INTEGRATION_VARIANTS.map((v) => v.kind),
+    rules: (own && 'rules' in own ? own.rules : undefined) ?? [],
+    rows: kept.map((message, i) => ({
+      message,
+      cells: columns.map((c) => c.cells[i]!),
+      outcomes: own?.outcomes[i] ?? [],
+    })),
+    omitted: messages.length - kept.length,
+    simulations,
+  }
+}
+
+/** The chosen rule of one full simulation, for checks that the batch agrees with `simulate`. */
+export function readSimulatedRule(scenario: Scenario, message: string, env: EngineEnv) {
+  const simulation = simulate({ ...scenario, lambda: throwMessage(scenario.lambda, message) }, env)
+  const chosen = readChosenRule(simulation)
+  return {
+    statusCode: simulation.response.statusCode,
+    rule: chosen.kind === 'matched' || chosen.kind === 'default' ? chosen.statusCode : undefined,
+  }
+}
+
+/**
+ * The evaluation key of a matrix (`matrix:<hash>`): a hash of its messages and of the scenario's
+ * patterns and templates, so a matrix stopped for running too long runs again after an edit.
+ */
+export function readMatrixKey(scenario: Scenario, messages: readonly string[]): string {
+  let hash = 0x811c9dc5
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i)
+      hash = Math.imul(hash, 0x01000193)
+    }
+    hash ^= 0xff
+  }
+  mix(JSON.stringify(scenario.setup.method.methodIntegration.integrationResponses ?? {}))
+  for (const m of messages.slice(0, MAX_MATRIX_MESSAGES)) mix(m)
+  return `matrix:${(hash >>> 0).toString(16)}:${messages.length}`
+}

@@ -1,0 +1,66 @@
+import { useId, useState } from 'react'
+import {
+  MAX_MATRIX_MESSAGES,
+  generateMessages,
+  joinMessages,
+  readMessageFile,
+} from '../../state/message-variants'
+import { selectRuleSubject } from '../../state/selectors'
+import { useAppStore } from '../../state/store'
+
+/** Files larger than this are refused (a thousand log lines are far smaller). */
+const MAX_FILE_BYTES = 2 * 1024 * 1024
+
+/** Where the matrix's messages come from besides typing: a file, or generated from the patterns. */
+export function MatrixSources() {
+  const setText = useAppStore((s) => s.setTrialMessages)
+  const [note, setNote] = useState('')
+  const fileId = useId()
+  const generate = () => {
+    const state = useAppStore.getState()
+    const messages = generateMessages(state.scenario, selectRuleSubject(state))
+    setText(joinMessages(messages))
+    setNote(`${messages.length} messages generated from the errorMessage and the patterns.`)
+  }
+  const load = async (file: File | undefined) => {
+    if (!file) return
+    if (file.size > MAX_FILE_BYTES) {
+      setNote(`${file.name} is larger than 2 MB; it was not loaded.`)
+      return
+    }
+    const messages = readMessageFile(await file.text())
+    setText(joinMessages(messages))
+    setNote(
+      `${messages.length} messages loaded from ${file.name}` +
+        (messages.length > MAX_MATRIX_MESSAGES
+          ? ` (the first ${MAX_MATRIX_MESSAGES} are used).`
+          : '.'),
+    )
+  }
+  return (
+    <div className="matrix-sources">
+      <button type="button" data-testid="matrix.generate" onClick={generate}>
+        Generate from patterns
+      </button>
+      <label htmlFor={fileId} className="file-label">
+        Load messages from a file
+      </label>
+      <input
+        id={fileId}
+        type="file"
+        accept=".txt,.log,text/plain"
+        data-testid="matrix.file"
+        onChange={(e) => {
+          void load(e.target.files?.[0])
+          e.target.value = ''
+        }}
+      />
+      <button type="button" data-testid="matrix.clear" onClick={() => setText('')}>
+        Clear
+      </button>
+      <p className="hint" role="status" data-testid="matrix.note">
+        {note}
+      </p>
+    </div>
+  )
+}
