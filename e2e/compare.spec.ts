@@ -53,7 +53,7 @@ test.describe('compare view', () => {
     const full = page.getByTestId('compare.column.custom-rules.full')
     await full.locator('summary').click()
     await expect(full).toHaveAttribute('open', '')
-    await expect(full).toContainText('Pattern of 400 matched')
+    await expect(full).toContainText('One pattern matched: integration response 400')
     // Editing the rule updates all columns: the custom one falls back to its default.
     await page.getByTestId('preset').selectOption('seed-custom-success')
     await expect.poll(() => statuses(page)).toEqual(['200', '200', '200'])

@@ -7,6 +7,7 @@ import {
   detectRuntime,
   serializeErrorPayload,
 } from './runtime-errors'
+import { RUNTIME_ERROR_SOURCES } from './runtime-error-sources'
 
 const ID = 'abcd1234-abb9-4ca3-b848-993693f465ab'
 
@@ -90,6 +91,7 @@ describe('buildRuntimeError', () => {
         const e = buildRuntimeError({ runtime: r.id, kind: k.id, message: 'm\n"q"' })
         expect(JSON.parse(e.payloadRaw)).toEqual(e.payload)
         expect(typeof e.errorMessage).toBe('string')
+        expect(RUNTIME_ERROR_SOURCES[e.source], `${r.id} ${k.id}`).toMatch(/\S{10}/)
       }
   })
 })

@@ -5,6 +5,7 @@
  */
 import type { Json } from '../model'
 import { pythonJsonDumps, tryParseJson } from './json-text'
+import type { RuntimeErrorSource } from './runtime-error-sources'
 
 /** The managed runtimes the lab can imitate. */
 export type LambdaRuntime = 'python' | 'nodejs' | 'java' | 'dotnet' | 'go' | 'ruby'
@@ -48,8 +49,11 @@ export type RuntimeError = {
   payload: Json
   functionError: 'Unhandled'
   errorMessage: string
-  /** Where the shape comes from (runtime client source or AWS documentation). */
-  source: string
+  /**
+   * Where the shape comes from: a key of RUNTIME_ERROR_SOURCES (runtime-error-sources.ts, kept
+   * apart so the page does not load the references at start).
+   */
+  source: RuntimeErrorSource
   /** True when `errorMessage` holds a line break (`.` in a selection pattern will not cross it). */
   multiline: boolean
 }
@@ -62,34 +66,6 @@ export const SEED_REQUEST_ID = 'c0a6f2a4-3c1e-4b8e-9d6a-2f1e7b9c4d11'
 
 /** Lambda's synchronous response limit, quoted in its own error text. */
 const RESPONSE_LIMIT_TEXT = '6291556'
-
-const SOURCES = {
-  python:
-    'aws-lambda-python-runtime-interface-client: bootstrap.py make_error (keys errorMessage, errorType, requestId, stackTrace) serialised by simplejson with its default ", " / ": " separators; traceback.format_list lines',
-  pythonHandler:
-    "aws-lambda-python-runtime-interface-client: bootstrap.py _get_handler (\"Handler '<name>' missing on module '<module>'\", Runtime.HandlerNotFound), reported at init without a request id",
-  nodejs:
-    'aws-lambda-nodejs-runtime-interface-client: Errors.js toRapidResponse ({errorType, errorMessage, trace: error.stack split on newlines}) serialised by JSON.stringify',
-  nodejsHandler:
-    'aws-lambda-nodejs-runtime-interface-client: UserFunction.js ("<module>.<handler> is undefined or not exported", Runtime.HandlerNotFound)',
-  java: 'aws-lambda-java-libs: runtime interface client LambdaErrorConverter.fromThrowable (errorMessage, errorType = class name, stackTrace = StackTraceElement.toString()) serialised by the compact, non-HTML-escaping Gson of GsonFactory; a "cause" appears only for wrapped exceptions (documented example in https://docs.aws.amazon.com/lambda/latest/dg/java-exceptions.html)',
-  javaHandler:
-    'message from https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html ("Class not found: function.Handler"); no stackTrace for faults met while loading the handler (aws-lambda-java-libs LambdaErrorConverter.fromUserFault); the errorType is inferred',
-  dotnetHandler:
-    "message from https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html (\"Unable to load type 'Function.Handler' from assembly 'Function'.\"), written by Amazon.Lambda.RuntimeSupport LambdaJsonExceptionWriter; the errorType is inferred",
-  rubyHandler:
-    'message from https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html ("undefined method `handler\' for #<LambdaHandler:0x000055b76ccebf98>"); errorType "Init<Class>" from aws-lambda-ruby-runtime-interface-client lambda_errors.rb (LambdaRuntimeInitError)',
-  dotnet:
-    'aws-lambda-dotnet: Amazon.Lambda.RuntimeSupport LambdaJsonExceptionWriter (errorType = exception type name, errorMessage, stackTrace; two-space indent, one key per line, trailing newline)',
-  go: 'aws-lambda-go: lambda/errors.go lambdaErrorResponse (errorType = the Go type name, "errorString" for errors.New; no stackTrace) serialised by encoding/json (escapes <, > and &)',
-  ruby: 'aws-lambda-ruby-runtime-interface-client: lambda_errors.rb to_lambda_response (errorMessage, errorType "Function<Class>", stackTrace) serialised by to_json',
-  timeout:
-    'Lambda itself: {"errorType":"Sandbox.Timedout","errorMessage":"RequestId: <id> Error: Task timed out after N.00 seconds"} (AWS-validated LocalStack snapshot tests/aws/services/lambda_/test_lambda.snapshot.json, 2025)',
-  runtimeExit:
-    'Lambda itself: {"errorType":"Runtime.ExitError","errorMessage":"RequestId: <id> Error: Runtime exited with error: exit status 1"} (real error payloads quoted in public code, e.g. a Step Functions Cause with "Runtime exited with error: signal: killed"; the exit reason varies)',
-  responseTooLarge:
-    'Lambda itself: Function.ResponseSizeTooLarge with "Response payload size exceeded maximum allowed payload size (6291556 bytes)." (real API Gateway access logs quoted in DataBiosphere/azul#8192; Lambda quotas page)',
-}
 
 /** JSON.stringify's escaping plus Go's: `<`, `>`, `&`, U+2028 and U+2029 as \u escapes. */
 function goString(s: string): string {
@@ -131,14 +107,18 @@ function dotnetJson(type: string, message: string, stack: string[]): string {
 }
 
 /** The platform's own errors: the same for every runtime. */
-function platformError(kind: RuntimeErrorKind, requestId: string, timeoutSeconds: number) {
+function platformError(
+  kind: RuntimeErrorKind,
+  requestId: string,
+  timeoutSeconds: number,
+): { raw: string; source: RuntimeErrorSource } {
   if (kind === 'timeout')
     return {
       raw: JSON.stringify({
         errorType: 'Sandbox.Timedout',
         errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`,
       }),
-      source: SOURCES.timeout,
+      source: 'timeout',
     }
   if (kind === 'runtimeExit')
     return {
@@ -146,18 +126,22 @@ function platformError(kind: RuntimeErrorKind, requestId: string, timeoutSeconds
         errorType: 'Runtime.ExitError',
         errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status 1`,
       }),
-      source: SOURCES.runtimeExit,
+      source: 'runtimeExit',
     }
   return {
     raw: JSON.stringify({
       errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT_TEXT} bytes).`,
       errorType: 'Function.ResponseSizeTooLarge',
     }),
-    source: SOURCES.responseTooLarge,
+    source: 'responseTooLarge',
   }
 }
 
-function exceptionError(runtime: LambdaRuntime, message: string, requestId: string) {
+function exceptionError(
+  runtime: LambdaRuntime,
+  message: string,
+  requestId: string,
+): { raw: string; source: RuntimeErrorSource } {
   switch (runtime) {
     case 'python':
       return {
@@ -169,7 +153,7 @@ function exceptionError(runtime: LambdaRuntime, message: string, requestId: stri
             `  File "/var/task/lambda_function.py", line 6, in lambda_handler\n    raise Exception(${pythonLiteral(message)})\n`,
           ],
         }),
-        source: SOURCES.python,
+        source: 'python',
       }
     case 'nodejs':
       return {
@@ -183,7 +167,7 @@ function exceptionError(runtime: LambdaRuntime, message: string, requestId: stri
             '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)',
           ],
         }),
-        source: SOURCES.nodejs,
+        source: 'nodejs',
       }
     case 'java':
       return {
@@ -192,7 +176,7 @@ function exceptionError(runtime: LambdaRuntime, message: string, requestId: stri
           errorType: 'java.lang.RuntimeException',
           stackTrace: ['example.Handler.handleRequest(Handler.java:12)'],
         }),
-        source: SOURCES.java,
+        source: 'java',
       }
     case 'dotnet':
       return {
@@ -200,12 +184,12 @@ function exceptionError(runtime: LambdaRuntime, message: string, requestId: stri
           'at LambdaFunction.Function.FunctionHandler(String input, ILambdaContext context) in /src/Function.cs:line 12',
           'at lambda_method1(Closure, Stream, ILambdaContext, Stream)',
         ]),
-        source: SOURCES.dotnet,
+        source: 'dotnet',
       }
     case 'go':
       return {
         raw: `{"errorMessage":${goString(message)},"errorType":"errorString"}`,
-        source: SOURCES.go,
+        source: 'go',
       }
     case 'ruby':
       return {
@@ -214,12 +198,15 @@ function exceptionError(runtime: LambdaRuntime, message: string, requestId: stri
           errorType: 'Function<RuntimeError>',
           stackTrace: ["/var/task/lambda_function.rb:2:in `lambda_handler'"],
         }),
-        source: SOURCES.ruby,
+        source: 'ruby',
       }
   }
 }
 
-function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
+function handlerNotFoundError(
+  runtime: LambdaRuntime,
+  requestId: string,
+): { raw: string; source: RuntimeErrorSource } {
   switch (runtime) {
     case 'python':
       return {
@@ -229,7 +216,7 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
           requestId: '',
           stackTrace: [],
         }),
-        source: SOURCES.pythonHandler,
+        source: 'pythonHandler',
       }
     case 'nodejs':
       return {
@@ -241,7 +228,7 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
             '    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1238:15)',
           ],
         }),
-        source: SOURCES.nodejsHandler,
+        source: 'nodejsHandler',
       }
     case 'java':
       return {
@@ -249,7 +236,7 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
           errorMessage: 'Class not found: example.Handler',
           errorType: 'java.lang.ClassNotFoundException',
         }),
-        source: SOURCES.javaHandler,
+        source: 'javaHandler',
       }
     case 'dotnet':
       return {
@@ -258,7 +245,7 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
           "Unable to load type 'LambdaFunction.Function' from assembly 'LambdaFunction'.",
           [],
         ),
-        source: SOURCES.dotnetHandler,
+        source: 'dotnetHandler',
       }
     case 'go':
       // A Go function is one binary: a missing handler fails the runtime itself.
@@ -270,7 +257,7 @@ function handlerNotFoundError(runtime: LambdaRuntime, requestId: string) {
           errorType: 'Init<NoMethodError>',
           stackTrace: [],
         }),
-        source: SOURCES.rubyHandler,
+        source: 'rubyHandler',
       }
   }
 }
@@ -283,7 +270,7 @@ export function buildRuntimeError(input: RuntimeErrorInput): RuntimeError {
       ? Math.max(1, Math.min(900, input.timeoutSeconds))
       : 3
   const message = input.message ?? SEED_ERROR_MESSAGE
-  let built: { raw: string; source: string }
+  let built: { raw: string; source: RuntimeErrorSource }
   if (input.kind === 'exception') built = exceptionError(input.runtime, message, requestId)
   else if (input.kind === 'handlerNotFound') built = handlerNotFoundError(input.runtime, requestId)
   else built = platformError(input.kind, requestId, timeout)

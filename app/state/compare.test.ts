@@ -94,7 +94,7 @@ describe('outcome table', () => {
     expect(status('seed-error')).toEqual([502, 200, 400])
     expect(status('function-timeout')).toEqual([502, 200, 200])
     expect(status('malformed-proxy')).toEqual([502, 200, 200])
-    for (const runtime of ['python', 'java', 'ruby', 'dotnet', 'go'])
+    for (const runtime of ['nodejs', 'java', 'ruby', 'dotnet', 'go'])
       expect(status(`${runtime}-error`)).toEqual([502, 200, 400])
   })
 

@@ -1,13 +1,16 @@
 /**
- * The Lambda outcomes of the outcome × integration table, in one place.
- *
- * LOCAL LIST: the runtime error payloads below are written here for the compare view until the
- * shared module of exact runtime error payloads lands; at that point `LESSON_OUTCOMES` should be
- * built from it (only this file changes). The shapes follow what each managed runtime returns for
- * an unhandled error (`X-Amz-Function-Error: Unhandled`): Node.js `errorType`/`errorMessage`/
- * `trace`, Python and Ruby and Java `stackTrace`, Go `errorString`.
+ * The Lambda outcomes of the outcome × integration table, in one place. Every runtime error row
+ * is built by the engine's runtime error module (`buildRuntimeError`), the one source of what each
+ * managed runtime returns for an unhandled error (`X-Amz-Function-Error: Unhandled`).
  */
-import type { Json, LambdaOutcome } from '../model'
+import {
+  SEED_ERROR_MESSAGE,
+  SEED_REQUEST_ID,
+  buildRuntimeError,
+  type LambdaRuntime,
+  type RuntimeErrorKind,
+} from '../engine/runtime-errors'
+import type { LambdaOutcome } from '../model'
 
 /** One row of the table. */
 export type OutcomeCase = {
@@ -18,22 +21,22 @@ export type OutcomeCase = {
   lambda: LambdaOutcome
 }
 
-/** The message every error row throws: the seed article's. */
-export const SEED_ERROR_MESSAGE = 'Dummy error ...'
-
-function unhandled(payload: Json): LambdaOutcome {
-  return { kind: 'error', functionError: 'Unhandled', payload }
+/** What `runtime` returns for `kind`, with the seed's message and request id. */
+function runtimeError(runtime: LambdaRuntime, kind: RuntimeErrorKind = 'exception'): LambdaOutcome {
+  const e = buildRuntimeError({
+    runtime,
+    kind,
+    message: SEED_ERROR_MESSAGE,
+    requestId: SEED_REQUEST_ID,
+    timeoutSeconds: 3,
+  })
+  return {
+    kind: 'error',
+    functionError: e.functionError,
+    payload: e.payload,
+    payloadRaw: e.payloadRaw,
+  }
 }
-
-const NODE_ERROR = unhandled({
-  errorType: 'Error',
-  errorMessage: SEED_ERROR_MESSAGE,
-  trace: [
-    `Error: ${SEED_ERROR_MESSAGE}`,
-    '    at Runtime.handler (file:///var/task/index.mjs:2:9)',
-    '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)',
-  ],
-})
 
 /** The rows, in table order. */
 export const LESSON_OUTCOMES: readonly OutcomeCase[] = [
@@ -45,63 +48,24 @@ export const LESSON_OUTCOMES: readonly OutcomeCase[] = [
       payload: { statusCode: 200, body: JSON.stringify('Hello from Lambda!') },
     },
   },
-  { id: 'seed-error', label: 'Seed error “Dummy error ...” (Node.js)', lambda: NODE_ERROR },
+  {
+    id: 'seed-error',
+    label: 'Seed error “Dummy error ...” (Python)',
+    lambda: runtimeError('python'),
+  },
   {
     id: 'function-timeout',
     label: 'Function timeout (Lambda stops the function)',
-    lambda: unhandled({
-      errorType: 'Sandbox.Timedout',
-      errorMessage:
-        'RequestId: 00000000-0000-4000-8000-000000000001 Error: Task timed out after 3.00 seconds',
-    }),
+    lambda: runtimeError('python', 'timeout'),
   },
   {
     id: 'malformed-proxy',
     label: 'Malformed proxy output (body is an object)',
     lambda: { kind: 'result', payload: { statusCode: 200, body: { message: 'Hello' } } },
   },
-  {
-    id: 'python-error',
-    label: 'Unhandled error, Python',
-    lambda: unhandled({
-      errorMessage: SEED_ERROR_MESSAGE,
-      errorType: 'Exception',
-      requestId: '00000000-0000-4000-8000-000000000001',
-      stackTrace: [
-        '  File "/var/task/lambda_function.py", line 2, in lambda_handler\n    raise Exception("Dummy error ...")\n',
-      ],
-    }),
-  },
-  {
-    id: 'java-error',
-    label: 'Unhandled error, Java',
-    lambda: unhandled({
-      errorMessage: SEED_ERROR_MESSAGE,
-      errorType: 'java.lang.RuntimeException',
-      stackTrace: ['example.Handler.handleRequest(Handler.java:12)'],
-    }),
-  },
-  {
-    id: 'ruby-error',
-    label: 'Unhandled error, Ruby',
-    lambda: unhandled({
-      errorMessage: SEED_ERROR_MESSAGE,
-      errorType: 'Function<RuntimeError>',
-      stackTrace: ["/var/task/lambda_function.rb:2:in `lambda_handler'"],
-    }),
-  },
-  {
-    id: 'dotnet-error',
-    label: 'Unhandled error, .NET',
-    lambda: unhandled({
-      errorType: 'Exception',
-      errorMessage: SEED_ERROR_MESSAGE,
-      stackTrace: ['at Example.Function.FunctionHandler(String input, ILambdaContext context)'],
-    }),
-  },
-  {
-    id: 'go-error',
-    label: 'Unhandled error, Go',
-    lambda: unhandled({ errorMessage: SEED_ERROR_MESSAGE, errorType: 'errorString' }),
-  },
+  { id: 'nodejs-error', label: 'Unhandled error, Node.js', lambda: runtimeError('nodejs') },
+  { id: 'java-error', label: 'Unhandled error, Java', lambda: runtimeError('java') },
+  { id: 'ruby-error', label: 'Unhandled error, Ruby', lambda: runtimeError('ruby') },
+  { id: 'dotnet-error', label: 'Unhandled error, .NET', lambda: runtimeError('dotnet') },
+  { id: 'go-error', label: 'Unhandled error, Go', lambda: runtimeError('go') },
 ]

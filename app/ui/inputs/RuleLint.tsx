@@ -1,24 +1,7 @@
-import { useState } from 'react'
-import type * as Lint from '../../lint'
-import type { Scenario } from '../../model'
-import { selectRuleSubject } from '../../state/selectors'
-import { useAppStore } from '../../state/store'
+import { Suspense, lazy, useState } from 'react'
 
-/** The scenario with one integration response's selectionPattern replaced. */
-function withPattern(s: Scenario, statusKey: string, pattern: string): Scenario | undefined {
-  const integration = s.setup.method.methodIntegration
-  const responses = integration.integrationResponses ?? {}
-  const rule = responses[statusKey]
-  if (!rule) return undefined
-  const integrationResponses = { ...responses, [statusKey]: { ...rule, selectionPattern: pattern } }
-  return {
-    ...s,
-    setup: {
-      ...s.setup,
-      method: { ...s.setup.method, methodIntegration: { ...integration, integrationResponses } },
-    },
-  }
-}
+/** The findings, with the lint module under them: loaded the first time the lint is opened. */
+const RuleLintBody = lazy(() => import('./RuleLintBody'))
 
 /**
  * The pattern lint under the rule table: closed by default, and run only while open, so typing
@@ -26,63 +9,18 @@ function withPattern(s: Scenario, statusKey: string, pattern: string): Scenario 
  */
 export function RuleLint() {
   const [open, setOpen] = useState(false)
-  // The lint (and the regex module under it) loads on first opening: it is not needed at start.
-  const [lint, setLint] = useState<typeof Lint | null>(null)
-  const rules = useAppStore((s) => s.scenario.setup.method.methodIntegration.integrationResponses)
-  const subject = useAppStore(selectRuleSubject)
-  const loadScenario = useAppStore((s) => s.loadScenario)
-  // Loaded as a whole scenario, so that the pattern editors (uncontrolled) show the fix.
-  const applyFix = (statusKey: string, pattern: string) => {
-    const next = withPattern(useAppStore.getState().scenario, statusKey, pattern)
-    if (next) loadScenario(next)
-  }
-  const findings =
-    open && lint
-      ? lint.lintIntegrationResponses(rules ?? {}, { messages: subject ? [subject] : [] })
-      : []
   return (
     <details
       className="rule-lint"
       data-testid="rules.lint"
-      onToggle={(e) => {
-        const isOpen = e.currentTarget.open
-        setOpen(isOpen)
-        if (isOpen && !lint) import('../../lint').then(setLint, () => setLint(null))
-      }}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>Check the patterns for common traps</summary>
-      {open && !lint && <p className="hint">Loading…</p>}
-      {open && lint && findings.length === 0 && <p className="hint">No trap found.</p>}
-      <ul>
-        {findings.map((f, i) => {
-          const target = f.fix?.statusCode ?? f.statusCode
-          const fix = f.fix
-          return (
-            <li key={`${f.rule}-${f.statusCode}-${i}`} data-testid={`rules.lint.${f.rule}`}>
-              <strong>{f.statusCode || 'table'}</strong>: {f.message}
-              {f.proof && (
-                <>
-                  {' '}
-                  errorMessage <code>{JSON.stringify(f.proof.errorMessage)}</code>: expected{' '}
-                  {f.proof.expected}, actually {f.proof.actual}.
-                </>
-              )}
-              {fix && rules?.[target] && (
-                <>
-                  {' '}
-                  <button
-                    type="button"
-                    title={fix.description}
-                    onClick={() => applyFix(target, fix.pattern)}
-                  >
-                    Fix: <code>{fix.pattern === '' ? '(empty: default)' : fix.pattern}</code>
-                  </button>
-                </>
-              )}
-            </li>
-          )
-        })}
-      </ul>
+      {open && (
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <RuleLintBody />
+        </Suspense>
+      )}
     </details>
   )
 }

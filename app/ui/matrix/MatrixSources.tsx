@@ -1,12 +1,9 @@
 import { useId, useState } from 'react'
-import {
-  MAX_MATRIX_MESSAGES,
-  generateMessages,
-  joinMessages,
-  readMessageFile,
-} from '../../state/message-variants'
 import { selectRuleSubject } from '../../state/selectors'
 import { useAppStore } from '../../state/store'
+
+/** The message generator and file reader, loaded on first use (not needed to show the page). */
+const loadVariants = () => import('../../state/message-variants')
 
 /** Files larger than this are refused (a thousand log lines are far smaller). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -16,7 +13,8 @@ export function MatrixSources() {
   const setText = useAppStore((s) => s.setTrialMessages)
   const [note, setNote] = useState('')
   const fileId = useId()
-  const generate = () => {
+  const generate = async () => {
+    const { generateMessages, joinMessages } = await loadVariants()
     const state = useAppStore.getState()
     const messages = generateMessages(state.scenario, selectRuleSubject(state))
     setText(joinMessages(messages))
@@ -28,6 +26,7 @@ export function MatrixSources() {
       setNote(`${file.name} is larger than 2 MB; it was not loaded.`)
       return
     }
+    const { MAX_MATRIX_MESSAGES, joinMessages, readMessageFile } = await loadVariants()
     const messages = readMessageFile(await file.text())
     setText(joinMessages(messages))
     setNote(
@@ -39,7 +38,7 @@ export function MatrixSources() {
   }
   return (
     <div className="matrix-sources">
-      <button type="button" data-testid="matrix.generate" onClick={generate}>
+      <button type="button" data-testid="matrix.generate" onClick={() => void generate()}>
         Generate from patterns
       </button>
       <label htmlFor={fileId} className="file-label">

@@ -1,10 +1,12 @@
-import { memo, useDeferredValue, useMemo } from 'react'
+import { Suspense, lazy, memo, useDeferredValue, useMemo } from 'react'
 import type { Json, RuleTable as RuleTableData, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
-import { StageWhy } from './StageWhy'
+
+/** Each stage's why and guide link: plain text, loaded just after the first paint. */
+const StageWhy = lazy(() => import('./StageWhy').then((m) => ({ default: m.StageWhy })))
 
 function JsonBlock(props: { title: string; stage: string; value: Json | undefined }) {
   const { value } = props
@@ -81,7 +83,9 @@ const TraceStage = memo(function TraceStage({
           <span className={`badge badge-stage-${entry.status}`}>{entry.status}</span>{' '}
           <span className="stage-summary">{entry.summary}</span>
         </summary>
-        <StageWhy stage={entry.stage} proxy={proxy} />
+        <Suspense fallback={null}>
+          <StageWhy stage={entry.stage} proxy={proxy} />
+        </Suspense>
         {entry.notes.length > 0 && (
           <ul className="notes">
             {entry.notes.map((n, i) => (
