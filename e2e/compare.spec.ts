@@ -73,7 +73,7 @@ test.describe('compare view', () => {
     await expect(cell('seed-error', 'custom-rules')).toHaveText('400')
     await expect(cell('function-timeout', 'proxy')).toHaveText('502')
     await expect(cell('malformed-proxy', 'proxy')).toHaveText('502')
-    for (const runtime of ['python', 'java', 'ruby', 'dotnet', 'go'])
+    for (const runtime of ['nodejs', 'java', 'ruby', 'dotnet', 'go'])
       await expect(cell(`${runtime}-error`, 'custom-rules')).toHaveText('400')
     await cell('function-timeout', 'proxy').click()
     await expect(page.getByTestId('response.status')).toHaveText('502')

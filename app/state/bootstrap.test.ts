@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { encodeShareState } from '../share'
-import { resolveInitialState } from './bootstrap'
+import { needsLinkReader, resolveInitialState } from './bootstrap'
 import { AUTOSAVE_KEY, persistable, readAutosave, writeAutosave } from './persist'
 import { createDefaultScenario, readPresetScenario } from './presets'
+import { readShareFragment } from './share-link'
 import { createAppStore } from './store'
 
 function createMemoryStorage(initial: Record<string, string> = {}) {
@@ -13,6 +14,10 @@ function createMemoryStorage(initial: Record<string, string> = {}) {
     setItem: (key: string, value: string) => void data.set(key, value),
   }
 }
+
+/** The page's own resolution, with the share-link reader it loads when a link needs reading. */
+const resolve = (hash: string, storage: Pick<Storage, 'getItem'>, mirrored: string | null = null) =>
+  resolveInitialState(hash, storage, mirrored, readShareFragment)
 
 describe('starting state', () => {
   const saved = readPresetScenario('timeout')!
@@ -25,12 +30,12 @@ describe('starting state', () => {
     })
 
   it('is the seed on a fresh visit', () => {
-    const initial = resolveInitialState('', createMemoryStorage())
+    const initial = resolve('', createMemoryStorage())
     expect(initial).toEqual({ source: 'default', scenario: createDefaultScenario() })
   })
 
   it('is the autosave when there is no link', () => {
-    const initial = resolveInitialState('', savedStorage())
+    const initial = resolve('', savedStorage())
     expect(initial.source).toBe('autosave')
     expect(initial.scenario).toEqual(saved)
     expect(initial.ui).toEqual({ theme: 'dark', bodyView: 'raw', trialMessages: 'a\n---\nb' })
@@ -39,7 +44,7 @@ describe('starting state', () => {
   it('is the shared scenario when the link is good', () => {
     const shared = readPresetScenario('malformed-proxy')!
     const hash = `#${encodeShareState({ scenario: shared })}`
-    const initial = resolveInitialState(hash, savedStorage())
+    const initial = resolve(hash, savedStorage())
     expect(initial.source).toBe('link')
     expect(initial.scenario).toEqual(shared)
   })
@@ -54,7 +59,7 @@ describe('starting state', () => {
     for (const hash of hashes) {
       const storage = savedStorage()
       const before = [...storage.data.entries()]
-      const initial = resolveInitialState(hash, storage)
+      const initial = resolve(hash, storage)
       expect(initial.source, hash.slice(0, 20)).toBe('bad-link')
       expect(initial.scenario).toEqual(createDefaultScenario())
       expect(initial.banner?.message).toMatch(/link/)
@@ -64,7 +69,7 @@ describe('starting state', () => {
 
   it("is the autosave when the address holds this tab's own older mirror (a reload after an edit)", () => {
     const older = encodeShareState({ scenario: readPresetScenario('malformed-proxy')! })
-    const initial = resolveInitialState(`#${older}`, savedStorage(), older)
+    const initial = resolve(`#${older}`, savedStorage(), older)
     expect(initial.source).toBe('autosave')
     expect(initial.scenario).toEqual(saved)
   })
@@ -73,14 +78,24 @@ describe('starting state', () => {
     const shared = readPresetScenario('malformed-proxy')!
     const link = encodeShareState({ scenario: shared })
     const other = encodeShareState({ scenario: readPresetScenario('timeout')! })
-    expect(resolveInitialState(`#${link}`, savedStorage(), other).scenario).toEqual(shared)
-    expect(resolveInitialState(`#${link}`, savedStorage(), '').scenario).toEqual(shared)
-    expect(resolveInitialState(`#${link}`, createMemoryStorage(), link).source).toBe('link')
+    expect(resolve(`#${link}`, savedStorage(), other).scenario).toEqual(shared)
+    expect(resolve(`#${link}`, savedStorage(), '').scenario).toEqual(shared)
+    expect(resolve(`#${link}`, createMemoryStorage(), link).source).toBe('link')
+  })
+
+  it('needs the share-link reader only for a fragment it did not mirror itself', () => {
+    const link = encodeShareState({ scenario: readPresetScenario('malformed-proxy')! })
+    expect(needsLinkReader('', savedStorage())).toBe(false)
+    expect(needsLinkReader('#', savedStorage())).toBe(false)
+    expect(needsLinkReader(`#${link}`, savedStorage(), link)).toBe(false)
+    expect(needsLinkReader(`#${link}`, createMemoryStorage(), link)).toBe(true)
+    expect(needsLinkReader(`#${link}`, savedStorage(), 'other')).toBe(true)
+    expect(needsLinkReader(`#${link}`, savedStorage())).toBe(true)
   })
 
   it('refuses a link whose content is not a valid scenario', () => {
     const hostile = encodeShareState({ scenario: { setup: 42 } as never })
-    const initial = resolveInitialState(`#${hostile}`, createMemoryStorage())
+    const initial = resolve(`#${hostile}`, createMemoryStorage())
     expect(initial.source).toBe('bad-link')
   })
 })

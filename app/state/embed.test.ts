@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { buildEmbedSnippet, buildEmbedUrl, buildPlaygroundUrl, isEmbedSearch } from './embed'
 import { readPresetScenario } from './presets'
-import { readShareFragment } from './share-link'
+import { readShareFragment, writeShareFragment } from './share-link'
 
 describe('embed', () => {
   const scenario = readPresetScenario('seed-custom-error')!
 
   it('builds a frame address that holds the scenario and asks for the embedded view', () => {
-    const url = buildEmbedUrl('https://lab.example/tools/lab/?x=1#old', scenario)
+    const url = buildEmbedUrl(
+      'https://lab.example/tools/lab/?x=1#old',
+      writeShareFragment(scenario),
+    )
     expect(url.startsWith('https://lab.example/tools/lab/?embed=1#')).toBe(true)
     expect(isEmbedSearch(new URL(url).search)).toBe(true)
     expect(isEmbedSearch('?x=1')).toBe(false)
@@ -16,7 +19,7 @@ describe('embed', () => {
   })
 
   it('links back to the playground with the same scenario', () => {
-    const url = buildEmbedUrl('http://localhost:4207/', scenario)
+    const url = buildEmbedUrl('http://localhost:4207/', writeShareFragment(scenario))
     const back = buildPlaygroundUrl(url)
     expect(back.startsWith('http://localhost:4207/#')).toBe(true)
     expect(back.slice(back.indexOf('#'))).toBe(url.slice(url.indexOf('#')))

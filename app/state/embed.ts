@@ -3,8 +3,6 @@
  * page's own with `?embed=1` and the share fragment, so the host page needs no script, and the
  * frame loads only from this origin (any host CSP that allows framing it is enough).
  */
-import type { Scenario } from '../model'
-import { writeShareFragment } from './share-link'
 
 /** The query parameter that switches the page to its read-only embedded view. */
 export const EMBED_PARAM = 'embed'
@@ -19,9 +17,9 @@ function readBase(href: string): string {
   return (href.split('#')[0] ?? href).split('?')[0] ?? href
 }
 
-/** The address the frame loads: the scenario, read-only. */
-export function buildEmbedUrl(href: string, scenario: Scenario): string {
-  return `${readBase(href)}?${EMBED_PARAM}=1#${writeShareFragment(scenario)}`
+/** The address the frame loads: the scenario of `fragment` (its share fragment), read-only. */
+export function buildEmbedUrl(href: string, fragment: string): string {
+  return `${readBase(href)}?${EMBED_PARAM}=1#${fragment}`
 }
 
 /** The same scenario in the full playground (the embedded view's "open in playground" link). */

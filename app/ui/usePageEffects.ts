@@ -8,13 +8,15 @@
 import { useEffect } from 'react'
 import { MIRRORED_KEY } from '../state/bootstrap'
 import { writeAutosave } from '../state/persist'
-import { readShareFragment, writeShareFragment } from '../state/share-link'
 import type { AppStore } from '../state/store'
 import type { AppState, SerializedScenario } from '../state/types'
 import { FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
 
 const AUTOSAVE_DELAY_MS = 300
 const FRAGMENT_DELAY_MS = 500
+
+/** The share-link codec, loaded on first use (most page loads never need it before an edit). */
+const loadShareLink = () => import('../state/share-link')
 
 /** Applies the theme preference to the document element. */
 export function useThemeEffect(store: AppStore): void {
@@ -51,16 +53,27 @@ function createDebounced(write: () => void, delay: number) {
   }
 }
 
-/**
- * The current scenario serialised: the worker's copy when it matches the latest edit (so a large
- * scenario is never stringified or compressed on the page's thread while typing), else made here.
- */
-function readSerialized(state: AppState): Omit<SerializedScenario, 'scenario'> {
+/** The worker's serialised copy of the current scenario, when it matches the latest edit. */
+function readReady(state: AppState): Omit<SerializedScenario, 'scenario'> | undefined {
   const ready = state.serialized
-  if (ready && ready.scenario === state.scenario) return ready
+  return ready && ready.scenario === state.scenario ? ready : undefined
+}
+
+/**
+ * The current scenario's share fragment (null when too large to mirror): the worker's copy when it
+ * matches the latest edit (so a large scenario is never compressed on the page's thread while
+ * typing), else made here. Undefined when the scenario changed while the codec loaded.
+ */
+async function readFragment(store: AppStore): Promise<string | null | undefined> {
+  const state = store.getState()
+  const ready = readReady(state)
+  if (ready) return ready.fragment
   const json = JSON.stringify(state.scenario)
-  const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : writeShareFragment(state.scenario)
-  return { json, fragment }
+  if (json.length > FRAGMENT_MIRROR_LIMIT) return null
+  const { writeShareFragment } = await loadShareLink()
+  return store.getState().scenario === state.scenario
+    ? writeShareFragment(state.scenario)
+    : undefined
 }
 
 /** Autosaves the persistable state and mirrors the scenario into the URL fragment. */
@@ -68,11 +81,17 @@ export function usePersistenceEffects(store: AppStore): void {
   useEffect(() => {
     const autosave = createDebounced(() => {
       const state = store.getState()
-      writeAutosave(window.localStorage, state, readSerialized(state).json)
+      writeAutosave(
+        window.localStorage,
+        state,
+        readReady(state)?.json ?? JSON.stringify(state.scenario),
+      )
     }, AUTOSAVE_DELAY_MS)
-    const fragment = createDebounced(() => {
+    const mirror = async () => {
+      const fragment = await readFragment(store)
+      // A newer edit is on its way: its own mirror follows.
+      if (fragment === undefined) return
       try {
-        const { fragment } = readSerialized(store.getState())
         const { pathname, search } = window.location
         const url = fragment === null ? `${pathname}${search}` : `#${fragment}`
         window.history.replaceState(window.history.state, '', url)
@@ -80,7 +99,8 @@ export function usePersistenceEffects(store: AppStore): void {
       } catch {
         // the address bar is a convenience; Share still works
       }
-    }, FRAGMENT_DELAY_MS)
+    }
+    const fragment = createDebounced(() => void mirror(), FRAGMENT_DELAY_MS)
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.scenario !== prev.scenario) {
         autosave.schedule()
@@ -112,7 +132,8 @@ export function usePersistenceEffects(store: AppStore): void {
  */
 export function useHashChangeEffect(store: AppStore): void {
   useEffect(() => {
-    const onHashChange = () => {
+    const onHashChange = async () => {
+      const { readShareFragment } = await loadShareLink()
       const link = readShareFragment(window.location.hash)
       if (link.kind === 'ok') {
         store.getState().loadScenario(link.scenario)
@@ -124,7 +145,8 @@ export function useHashChangeEffect(store: AppStore): void {
         })
       }
     }
-    window.addEventListener('hashchange', onHashChange)
-    return () => window.removeEventListener('hashchange', onHashChange)
+    const listener = () => void onHashChange()
+    window.addEventListener('hashchange', listener)
+    return () => window.removeEventListener('hashchange', listener)
   }, [store])
 }

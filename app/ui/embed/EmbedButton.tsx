@@ -12,7 +12,12 @@ export function EmbedButton() {
     buttonRef.current?.focus()
   }
   const open = async () => {
-    const url = buildEmbedUrl(window.location.href, useAppStore.getState().scenario)
+    // The share codec loads on first use; the click's user activation outlasts it.
+    const { writeShareFragment } = await import('../../state/share-link')
+    const url = buildEmbedUrl(
+      window.location.href,
+      writeShareFragment(useAppStore.getState().scenario),
+    )
     const text = buildEmbedSnippet(url)
     setSnippet(text)
     try {

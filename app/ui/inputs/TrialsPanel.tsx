@@ -1,12 +1,10 @@
 import { Suspense, lazy, useDeferredValue } from 'react'
 import { useAppStore } from '../../state/store'
 import { Panel } from '../common/Panel'
+import { MatrixSources } from '../matrix/MatrixSources'
 import '../matrix/matrix.css'
 
 /** Loaded on first use, so the page's first chunk does not carry it. */
-const MatrixSources = lazy(() =>
-  import('../matrix/MatrixSources').then((m) => ({ default: m.MatrixSources })),
-)
 const MatrixTable = lazy(() =>
   import('../matrix/MatrixTable').then((m) => ({ default: m.MatrixTable })),
 )
@@ -37,9 +35,7 @@ export function TrialsPanel() {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <Suspense fallback={null}>
-        <MatrixSources />
-      </Suspense>
+      <MatrixSources />
       {text !== '' && answer?.kind === 'stopped' && (
         <p className="hint" data-testid="matrix.stopped">
           The matrix stopped: it exceeded its time budget (a pattern backtracks badly on some

@@ -1,15 +1,10 @@
-import { Suspense, lazy } from 'react'
 import { CompareButton } from '../compare/CompareButton'
+import { EmbedButton } from '../embed/EmbedButton'
+import { ImportExport } from './ImportExport'
 import { IntegrationTypeSwitch } from './IntegrationTypeSwitch'
 import { PresetPicker } from './PresetPicker'
 import { ShareButton } from './ShareButton'
 import { ThemeToggle } from './ThemeToggle'
-
-// Loaded just after the first paint: the page is usable without them for that moment.
-const EmbedButton = lazy(() =>
-  import('../embed/EmbedButton').then((m) => ({ default: m.EmbedButton })),
-)
-const ImportExport = lazy(() => import('./ImportExport').then((m) => ({ default: m.ImportExport })))
 
 /** The page header: what the page is, and the scenario-wide controls. */
 export function Header() {
@@ -21,10 +16,8 @@ export function Header() {
         <IntegrationTypeSwitch />
         <CompareButton />
         <ShareButton />
-        <Suspense fallback={null}>
-          <EmbedButton />
-          <ImportExport />
-        </Suspense>
+        <EmbedButton />
+        <ImportExport />
         <ThemeToggle />
       </div>
     </header>

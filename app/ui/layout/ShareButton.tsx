@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react'
-import { buildShareUrl } from '../../state/share-link'
 import { useAppStore } from '../../state/store'
 
 /** One click: builds the share URL, copies it, and shows it for manual copying too. */
@@ -12,6 +11,8 @@ export function ShareButton() {
     buttonRef.current?.focus()
   }
   const share = async () => {
+    // The codec loads on first use; the click's user activation outlasts it.
+    const { buildShareUrl } = await import('../../state/share-link')
     const link = buildShareUrl(window.location.href, useAppStore.getState().scenario)
     setUrl(link)
     try {

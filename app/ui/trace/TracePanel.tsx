@@ -1,12 +1,10 @@
-import { Suspense, lazy, memo, useDeferredValue, useMemo } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
 import type { Json, RuleTable as RuleTableData, TraceEntry } from '../../model'
 import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
-
-/** Each stage's why and guide link: plain text, loaded just after the first paint. */
-const StageWhy = lazy(() => import('./StageWhy').then((m) => ({ default: m.StageWhy })))
+import { StageWhy } from './StageWhy'
 
 function JsonBlock(props: { title: string; stage: string; value: Json | undefined }) {
   const { value } = props
@@ -83,9 +81,7 @@ const TraceStage = memo(function TraceStage({
           <span className={`badge badge-stage-${entry.status}`}>{entry.status}</span>{' '}
           <span className="stage-summary">{entry.summary}</span>
         </summary>
-        <Suspense fallback={null}>
-          <StageWhy stage={entry.stage} proxy={proxy} />
-        </Suspense>
+        <StageWhy stage={entry.stage} proxy={proxy} />
         {entry.notes.length > 0 && (
           <ul className="notes">
             {entry.notes.map((n, i) => (
