@@ -39,11 +39,13 @@ export type Compiled =
   | { kind: 'untranslatable'; message: string; hint: string; span: Span }
 
 const CACHE_SIZE = 64
-const cache = new Map<string, Compiled>()
+/** Compiled patterns by source, each with the tick of its last use (least recent evicted). */
+const cache = new Map<string, { compiled: Compiled; used: number }>()
+let tick = 0
 
 /** Compiles (or fetches from the cache) a Java pattern. Never throws. */
 export function compileJavaPattern(pattern: string): Compiled {
-  // The same pattern asked again (the common case while typing) skips the LRU bookkeeping.
+  // The same pattern asked again (the common case while typing) skips the cache lookup.
   if (pattern === lastPattern && lastCompiled) return lastCompiled
   const compiled = lookUp(pattern)
   lastPattern = pattern
@@ -57,13 +59,22 @@ let lastCompiled: Compiled | undefined
 function lookUp(pattern: string): Compiled {
   const hit = cache.get(pattern)
   if (hit) {
-    cache.delete(pattern)
-    cache.set(pattern, hit)
-    return hit
+    // A hit only records its tick: reordering the map on every hit cost more than the match.
+    hit.used = ++tick
+    return hit.compiled
   }
   const compiled = compileUncached(pattern)
-  cache.set(pattern, compiled)
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+  cache.set(pattern, { compiled, used: ++tick })
+  if (cache.size > CACHE_SIZE) {
+    let oldest: string | undefined
+    let oldestUse = Infinity
+    for (const [key, entry] of cache)
+      if (entry.used < oldestUse) {
+        oldest = key
+        oldestUse = entry.used
+      }
+    if (oldest !== undefined) cache.delete(oldest)
+  }
   return compiled
 }
 

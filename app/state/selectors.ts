@@ -19,12 +19,16 @@ export const selectLoadId = (s: AppState) => s.loadId
 /** `AWS_PROXY` or `AWS`: which integration the method uses. */
 export const selectIntegrationType = (s: AppState) => s.scenario.setup.method.methodIntegration.type
 
-/** Every diagnostic known for one editor: the engine's (rule table included) and parse problems. */
+/**
+ * Every diagnostic known for one editor: the engine's (rule table included), parse problems, and
+ * the pattern lint's findings while it is open.
+ */
 export function selectDiagnosticsFor(s: AppState, editorId: EditorId): Diagnostic[] {
   const fromEngine = s.simulation?.diagnostics.filter((d) => d.source === editorId) ?? []
   const fromParse = s.parseDiagnostics[editorId] ?? NO_DIAGNOSTICS
-  if (fromEngine.length + fromParse.length === 0) return NO_DIAGNOSTICS
-  return dedupeDiagnostics([...fromParse, ...fromEngine])
+  const fromLint = s.lintDiagnostics[editorId] ?? NO_DIAGNOSTICS
+  if (fromEngine.length + fromParse.length + fromLint.length === 0) return NO_DIAGNOSTICS
+  return dedupeDiagnostics([...fromParse, ...fromEngine, ...fromLint])
 }
 
 function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -8,7 +8,7 @@ import type { RuleEvaluation, Scenario } from '../../model'
 import type { EngineEnv } from '../env'
 import { startExecutionLog } from '../log'
 import type { RunContext } from '../trace'
-import { evaluateRuleTable } from './rule-table'
+import { evaluateRuleOutcomes } from './rule-table'
 
 /** One rule of the batch, in the order the stage tries them. */
 export type BatchRule = {
@@ -40,7 +40,7 @@ export function selectForErrorMessages(
   scenario: Scenario,
   messages: readonly string[],
   env: EngineEnv,
-  functionError = 'Unhandled',
+  functionError: string | undefined = 'Unhandled',
 ): BatchResult {
   const ctx: RunContext = {
     scenario,
@@ -63,23 +63,14 @@ export function selectForErrorMessages(
       selectionPattern: response.selectionPattern ?? '',
     })
   }
-  const selections = messages.map((errorMessage): BatchSelection => {
-    const { table } = evaluateRuleTable(
-      ctx,
-      {
-        kind: 'response',
-        payloadText: '',
-        functionError,
-        errorMessage,
-        lambdaRequestId: '',
-        responseHeaders: [],
-      },
-      true,
-    )
-    return {
-      selected: table.chosen,
-      outcomes: table.rules.map((r) => r.outcome),
-    }
-  })
+  // A function error is matched by its errorMessage (evaluateRuleTable's subject for it).
+  const { results } = evaluateRuleOutcomes(
+    ctx,
+    functionError === undefined ? messages.map(() => '') : messages,
+  )
+  const selections = results.map((r): BatchSelection => ({
+    selected: r.chosen,
+    outcomes: r.outcomes,
+  }))
   return { rules, selections }
 }

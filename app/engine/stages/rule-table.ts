@@ -8,7 +8,13 @@
  * pattern matching "", applies):
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
  */
-import type { Diagnostic, IntegrationResponse, RuleEvaluation, RuleTable } from '../../model'
+import type {
+  Diagnostic,
+  EditorId,
+  IntegrationResponse,
+  RuleEvaluation,
+  RuleTable,
+} from '../../model'
 import { describeLimitHit, formatEditorId } from '../../model'
 import { matchSelectionPattern, translateJavaRegex } from '../../regex'
 import type { InvokeResult, RunContext } from '../trace'
@@ -114,6 +120,66 @@ export function evaluateRuleTable(
     for (const r of rules) if (r.key === chosen.key) r.selected = true
   }
   return chosen ? { table, chosen } : { table }
+}
+
+/** How one subject of a batch fared: the chosen rule's key and each rule's outcome, in order. */
+export type RuleOutcomes = {
+  chosen: string | undefined
+  outcomes: RuleEvaluation['outcome'][]
+}
+
+/** Matching options of a batch: its callers show no explanation of a mismatch. */
+const NO_EXPLANATION = { explain: false }
+
+/**
+ * The table's choice for many subjects at once (errorMessages of function errors), by the same
+ * rules as evaluateRuleTable: each rule's outcome as evaluateRule gives it, the first matching
+ * pattern by key order, else the first default. What does not depend on the subject (the keys,
+ * the status check, the editor id) is worked out once; mismatches are not explained.
+ */
+export function evaluateRuleOutcomes(
+  ctx: RunContext,
+  subjects: readonly string[],
+): { keys: string[]; results: RuleOutcomes[] } {
+  const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
+  const { meter } = ctx.env
+  type Prepared =
+    | { key: string; kind: 'invalid' | 'default' }
+    | { key: string; kind: 'pattern'; pattern: string; source: EditorId }
+  const prepared: Prepared[] = []
+  for (const key in responses) {
+    const response = responses[key]
+    if (response === null || typeof response !== 'object') continue
+    const pattern = response.selectionPattern ?? ''
+    if (!VALID_STATUS.test(String(response.statusCode ?? key)))
+      prepared.push({ key, kind: 'invalid' })
+    else if (pattern === '') prepared.push({ key, kind: 'default' })
+    else
+      prepared.push({
+        key,
+        kind: 'pattern',
+        pattern,
+        source: formatEditorId({ kind: 'selection-pattern', status: key }),
+      })
+  }
+  const results = subjects.map((subject): RuleOutcomes => {
+    let matched: string | undefined
+    let fallback: string | undefined
+    const outcomes = prepared.map((rule): RuleEvaluation['outcome'] => {
+      if (rule.kind !== 'pattern') {
+        if (rule.kind === 'default') fallback ??= rule.key
+        return rule.kind
+      }
+      const run = meter.evaluate(rule.source, () =>
+        matchSelectionPattern(rule.pattern, subject, rule.source, meter, NO_EXPLANATION),
+      )
+      const outcome = run.ok ? run.value.outcome : 'stopped'
+      if (outcome === 'matched') matched ??= rule.key
+      return outcome
+    })
+    return { chosen: matched ?? fallback, outcomes }
+  })
+  return { keys: prepared.map((r) => r.key), results }
 }
 
 function describeChoice(

@@ -18,6 +18,13 @@ export type InputsSlice = {
   presetId: string | null
   /** Problems found while reading editor text into the scenario (e.g. JSON that does not parse). */
   parseDiagnostics: Record<EditorId, Diagnostic[]>
+  /**
+   * The pattern lint's findings as markers on the pattern editors, while the lint is open (it
+   * writes them; nothing else does).
+   */
+  lintDiagnostics: Record<EditorId, Diagnostic[]>
+  /** Replaces the lint's markers (all of them; `{}` clears). */
+  setLintDiagnostics: (diagnostics: Record<EditorId, Diagnostic[]>) => void
   /** Replaces the whole scenario from outside (reseeds editors). */
   loadScenario: (scenario: Scenario, presetId?: string | null) => void
   /** Loads a preset by id; unknown ids are ignored. */
@@ -34,6 +41,8 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
   loadId: 0,
   presetId: 'seed-custom-error',
   parseDiagnostics: {},
+  lintDiagnostics: {},
+  setLintDiagnostics: (lintDiagnostics) => set({ lintDiagnostics }),
   loadScenario: (scenario, presetId = null) =>
     set((state) => ({ scenario, presetId, loadId: state.loadId + 1, parseDiagnostics: {} })),
   loadPreset: (id) => {

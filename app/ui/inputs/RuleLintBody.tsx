@@ -1,5 +1,12 @@
-import { lintIntegrationResponses } from '../../lint'
-import type { Scenario } from '../../model'
+import { useEffect, useMemo } from 'react'
+import { lintIntegrationResponses, type LintFinding } from '../../lint'
+import {
+  formatEditorId,
+  type Diagnostic,
+  type EditorId,
+  type IntegrationResponse,
+  type Scenario,
+} from '../../model'
 import { selectRuleSubject } from '../../state/selectors'
 import { useAppStore } from '../../state/store'
 
@@ -19,6 +26,30 @@ function withPattern(s: Scenario, statusKey: string, pattern: string): Scenario 
   }
 }
 
+/** The findings as warnings on the pattern editors they are about (table-wide ones have none). */
+function toMarkers(
+  findings: LintFinding[],
+  rules: Record<string, IntegrationResponse>,
+): Record<EditorId, Diagnostic[]> {
+  const out: Record<EditorId, Diagnostic[]> = {}
+  for (const f of findings) {
+    const key = Object.keys(rules).find((k) => String(rules[k]?.statusCode ?? k) === f.statusCode)
+    if (key === undefined) continue
+    const source = formatEditorId({ kind: 'selection-pattern', status: key })
+    const pattern = rules[key]?.selectionPattern ?? ''
+    const diagnostic: Diagnostic = {
+      source,
+      severity: 'warning',
+      code: `lint.${f.rule}`,
+      message: f.message,
+      span: f.span ?? { start: 0, end: pattern.length },
+    }
+    if (f.fix) diagnostic.hint = `${f.fix.description} (fix: ${f.fix.pattern || 'empty'})`
+    ;(out[source] ??= []).push(diagnostic)
+  }
+  return out
+}
+
 /**
  * The pattern lint's findings (loaded with the lint module the first time the lint is opened, so
  * typing in a pattern never pays for it).
@@ -32,7 +63,17 @@ export default function RuleLintBody() {
     const next = withPattern(useAppStore.getState().scenario, statusKey, pattern)
     if (next) loadScenario(next)
   }
-  const findings = lintIntegrationResponses(rules ?? {}, { messages: subject ? [subject] : [] })
+  const setLintDiagnostics = useAppStore((s) => s.setLintDiagnostics)
+  const findings = useMemo(
+    () => lintIntegrationResponses(rules ?? {}, { messages: subject ? [subject] : [] }),
+    [rules, subject],
+  )
+  // While the lint is open its findings are markers on the patterns too.
+  useEffect(
+    () => setLintDiagnostics(toMarkers(findings, rules ?? {})),
+    [findings, rules, setLintDiagnostics],
+  )
+  useEffect(() => () => setLintDiagnostics({}), [setLintDiagnostics])
   if (findings.length === 0) return <p className="hint">No trap found.</p>
   return (
     <ul>
