@@ -24,9 +24,17 @@ export class EditorPanel {
     // The pointer arrives, then presses, in separate frames as a person's would: Playwright's
     // click sends the move, press and release at once, and Chromium then handles all three in
     // one main-thread task, which the long-task checks would count as one.
-    await editor.hover()
-    await nextFrame(this.page)
-    await editor.click()
+    // The click must leave the focus in the editor before any key is pressed: on a busy machine a
+    // late answer can re-lay out the rule table between the pointer's arrival and its press, and
+    // the press then lands beside the editor (the keys would go to the page's body).
+    for (let attempt = 0; ; attempt++) {
+      await editor.hover()
+      await nextFrame(this.page)
+      await editor.click()
+      const focused = await editor.evaluate((el) => el.contains(document.activeElement))
+      if (focused || attempt === 2) break
+    }
+    await expect.poll(() => editor.evaluate((el) => el.contains(document.activeElement))).toBe(true)
     // Delete the selection first: typing a bracket over a selection would surround it.
     await this.page.keyboard.press('ControlOrMeta+a')
     await this.page.keyboard.press('Delete')

@@ -26,6 +26,8 @@ const CATASTROPHIC = ['(a+)+$', '(a|aa)+b', '(.*a){25}']
 const LONG_MESSAGE = `${'a'.repeat(64)}!`
 /** A main-thread task longer than this is a freeze (DESIGN.md budgets). */
 const LONG_TASK_MS = 50
+/** The longest task allowed while a 6 MB scenario file is imported (see that test). */
+const IMPORT_TASK_MS = 150
 
 const link = (scenario: unknown): string =>
   `/#${encodeShareState({ scenario: scenario as Scenario })}`
@@ -54,7 +56,7 @@ async function expectClean(probes: Awaited<ReturnType<typeof installProbes>>) {
 }
 
 /** No main-thread task over the budget; wall times are attached for the record. */
-function expectNoLongTask(use: MainThreadUse) {
+function expectNoLongTask(use: MainThreadUse, limitMs = LONG_TASK_MS) {
   test.info().annotations.push({
     type: 'main thread',
     description:
@@ -62,7 +64,7 @@ function expectNoLongTask(use: MainThreadUse) {
       `${use.longestWallMs} ms wall; the harness's own longest ${use.harnessCpuMs} ms CPU`,
   })
   expect(use.tasks, 'tasks traced').toBeGreaterThan(0)
-  expect(use.longestCpuMs, 'longest main-thread task (ms of CPU)').toBeLessThanOrEqual(LONG_TASK_MS)
+  expect(use.longestCpuMs, 'longest main-thread task (ms of CPU)').toBeLessThanOrEqual(limitMs)
 }
 
 test.describe('hostile share links', () => {
@@ -96,6 +98,38 @@ test.describe('hostile share links', () => {
       await page.waitForTimeout(500)
     })
     expectNoLongTask(use)
+    await expectClean(probes)
+  })
+
+  test('a 6 MB scenario file imports without holding the page', async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
+    const probes = await open(page, baseURL!, '/')
+    // A 6 MB JSON request body (one string: the validator refuses files with millions of values).
+    const scenario = hugeJson(6_100_000)
+    scenario.lambda = { kind: 'result', payload: { received: 'items' } }
+    const text = JSON.stringify({
+      setup: scenario.setup,
+      request: scenario.request,
+      lambda: scenario.lambda,
+    })
+    expect(text.length).toBeGreaterThan(6_000_000)
+    await waitForQuiet(page)
+    const use = await measureMainThread(browser, page, async () => {
+      await page.getByTestId('import.file').setInputFiles({
+        name: 'big.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      })
+      await expect(page.getByTestId('response.status')).toHaveText('200', { timeout: 30_000 })
+    })
+    expect(await page.getByTestId('banner').count()).toBe(0)
+    await expect(page.getByTestId('editor.request-body.huge')).toContainText('MB of text')
+    // A guard, not the goal: the task that receives the imported scenario and renders it still
+    // takes 55-72 ms of CPU here (was 266 ms), over the 50 ms of the other cases.
+    expectNoLongTask(use, IMPORT_TASK_MS)
     await expectClean(probes)
   })
 

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { REPO_ROOT, conformanceDir, oracleCorpus } from './bench/corpus'
 import { FIELDS, benchKeystrokes } from './bench/keystroke'
+import { benchImport } from './bench/import'
 import { benchMatrixNode, benchMatrixWorker } from './bench/matrix'
 import { benchPageLoad } from './bench/page-load'
 import { benchRegex } from './bench/regex'
@@ -84,6 +85,7 @@ async function main(): Promise<number> {
     seedRegex: benchSeedRegex(),
     regex: benchRegex(oracleCorpus('regex')),
     ...(await benchPage()),
+    import: await benchImport().catch((e: unknown) => ({ skipped: why(e) })),
   }
   const table = markdownTable(tableRows(results))
   console.log(table)

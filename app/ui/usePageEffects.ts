@@ -14,6 +14,8 @@ import { FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
 
 const AUTOSAVE_DELAY_MS = 300
 const FRAGMENT_DELAY_MS = 500
+/** Autosaves longer than this (characters) are not written: no browser's storage quota holds them. */
+const AUTOSAVE_LIMIT = 4_000_000
 
 /** The share-link codec, loaded on first use (most page loads never need it before an edit). */
 const loadShareLink = () => import('../state/share-link')
@@ -53,6 +55,26 @@ function createDebounced(write: () => void, delay: number) {
   }
 }
 
+/** Text (characters of strings and keys) below which the page may serialise a scenario itself. */
+const SMALL_TEXT = 200_000
+
+/** Whether `value` holds less than SMALL_TEXT characters of text (walks until it knows). */
+function isSmallText(value: unknown): boolean {
+  let total = 0
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') total += v.length
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        total += k.length
+        stack.push(x)
+      }
+    if (total >= SMALL_TEXT) return false
+  }
+  return true
+}
+
 /** The worker's serialised copy of the current scenario, when it matches the latest edit. */
 function readReady(state: AppState): Omit<SerializedScenario, 'scenario'> | undefined {
   const ready = state.serialized
@@ -79,23 +101,31 @@ async function readFragment(store: AppStore): Promise<string | null | undefined>
 /** Autosaves the persistable state and mirrors the scenario into the URL fragment. */
 export function usePersistenceEffects(store: AppStore): void {
   useEffect(() => {
+    // The worker's serialised copy is used when it is ready; until then the write waits for it
+    // (a large scenario is never stringified on the page's thread while typing). Only leaving the
+    // page stringifies here, as the last chance to save.
+    let leaving = false
     const autosave = createDebounced(() => {
       const state = store.getState()
-      writeAutosave(
-        window.localStorage,
-        state,
-        readReady(state)?.json ?? JSON.stringify(state.scenario),
-      )
+      const ready = readReady(state)
+      if (!ready && !leaving && !isSmallText(state.scenario)) return autosave.schedule()
+      const json = ready?.json ?? JSON.stringify(state.scenario)
+      // Larger than any browser's storage quota: writing it would only fail, slowly.
+      if (json.length > AUTOSAVE_LIMIT) return
+      writeAutosave(window.localStorage, state, json)
     }, AUTOSAVE_DELAY_MS)
     const mirror = async () => {
-      const fragment = await readFragment(store)
+      // Until the worker's copy of this scenario arrives, wait for it rather than serialise here.
+      const state = store.getState()
+      if (!readReady(state) && !leaving && !isSmallText(state.scenario)) return fragment.schedule()
+      const text = await readFragment(store)
       // A newer edit is on its way: its own mirror follows.
-      if (fragment === undefined) return
+      if (text === undefined) return
       try {
         const { pathname, search } = window.location
-        const url = fragment === null ? `${pathname}${search}` : `#${fragment}`
+        const url = text === null ? `${pathname}${search}` : `#${text}`
         window.history.replaceState(window.history.state, '', url)
-        window.sessionStorage.setItem(MIRRORED_KEY, fragment ?? '')
+        window.sessionStorage.setItem(MIRRORED_KEY, text ?? '')
       } catch {
         // the address bar is a convenience; Share still works
       }
@@ -115,10 +145,15 @@ export function usePersistenceEffects(store: AppStore): void {
     })
     // Only the autosave is flushed when the page goes: a reload already has its address, and
     // mirroring a newer fragment now would hide that the address holds an older one.
-    const flush = () => autosave.flush()
+    const flush = () => {
+      leaving = true
+      autosave.flush()
+      leaving = false
+    }
     window.addEventListener('pagehide', flush)
     return () => {
-      flush()
+      leaving = true
+      autosave.flush()
       fragment.flush()
       unsubscribe()
       window.removeEventListener('pagehide', flush)

@@ -12,7 +12,7 @@ import { firstHeader, lastHeader, mimeOf, setHeader } from '../headers'
 import { convertRequestBody, convertRequestToBinary } from './content-handling'
 import type { HeaderPair } from '../headers'
 import { buildTemplateContext } from '../request-context'
-import type { RoutedRequest, RunContext, StageResult } from '../trace'
+import type { GatewayFailure, RoutedRequest, RunContext, StageResult } from '../trace'
 import { budgetStopped, configurationError, traceEntry } from '../trace'
 import { applyRequestParameters } from './request-parameters'
 
@@ -66,6 +66,24 @@ export function templateDoubts(template: string): string[] {
       'Uncertain: an indexed #set on $context.requestOverride.querystring[...] is reported (LocalStack tests) to take effect on AWS, where plain Velocity 1.7 ignores it; not recorded.',
     )
   return out
+}
+
+/** A body that CONVERT_TO_BINARY could not base64-decode: 500 for the client. */
+function decodeFailure(
+  failure: GatewayFailure,
+  input: Json,
+  notes: string[],
+  diagnostics: Diagnostic[],
+): StageResult<CustomRequest> {
+  return {
+    output: undefined,
+    failure,
+    trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
+      input,
+      notes,
+      diagnostics,
+    }),
+  }
 }
 
 /** The 415 failure of strict passthrough. */
@@ -155,16 +173,7 @@ export function buildCustomRequest(
     )
     const converted = convertRequestToBinary(ctx, body, conversion)
     if (converted.note !== undefined) notes.push(converted.note)
-    if ('failure' in converted)
-      return {
-        output: undefined,
-        failure: converted.failure,
-        trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
-          input,
-          notes,
-          diagnostics,
-        }),
-      }
+    if ('failure' in converted) return decodeFailure(converted.failure, input, notes, diagnostics)
     if (converted.payload === '') notes.push('The payload is empty; the function receives {}.')
     return {
       output: { payloadText: converted.payload, asyncInvoke, endpointHeaders },
@@ -214,16 +223,7 @@ export function buildCustomRequest(
       'Uncertain: AWS documents CONVERT_TO_BINARY for payloads without a template; the lab decodes the rendered template output.',
     )
     if (converted.note !== undefined) notes.push(converted.note)
-    if ('failure' in converted)
-      return {
-        output: undefined,
-        failure: converted.failure,
-        trace: traceEntry('integration-request', 'failed', 'Base64 decode failed: 500', {
-          input,
-          notes,
-          diagnostics,
-        }),
-      }
+    if ('failure' in converted) return decodeFailure(converted.failure, input, notes, diagnostics)
     payloadText = converted.payload
   }
   if (payloadText === '') notes.push('The template rendered nothing; the function receives {}.')

@@ -40,19 +40,8 @@ export function entriesOf<T>(map: Record<string, T> | undefined): [string, T][] 
   return map ? Object.entries(map) : []
 }
 
-/** An object with the given entries; `__proto__` becomes an own key, not a prototype. */
-export function objectFrom<T>(entries: Iterable<[string, T]>): Record<string, T> {
-  const out: Record<string, T> = {}
-  for (const [k, v] of entries) {
-    Object.defineProperty(out, k, {
-      value: v,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-  }
-  return out
-}
+/** An object with the given entries (one implementation, shared with the importers). */
+export { objectFrom } from '../import/common'
 
 /** True when the map has at least one entry. */
 export function hasEntries(map: Record<string, unknown> | undefined): boolean {

@@ -1,6 +1,15 @@
-import { Component, lazy, Suspense, useId, type ComponentType, type ReactNode } from 'react'
+import {
+  Component,
+  lazy,
+  Suspense,
+  useId,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react'
 import type { CodeEditorProps } from './editor-props'
 import { DiagnosticList } from './DiagnosticList'
+import { HUGE_TEXT, HugeText } from './HugeText'
 import { PlainEditor } from './PlainEditor'
 
 /*
@@ -25,13 +34,24 @@ class EditorBoundary extends Component<BoundaryProps, { failed: boolean }> {
   }
 }
 
-/** A code editor: Monaco when loaded, a plain textarea with the same value/onChange until then. */
+/**
+ * A code editor: Monaco when loaded, a plain textarea with the same value/onChange until then.
+ * A huge text is summarised until the person asks to edit it (see HugeText).
+ */
 export function LazyCodeEditor(props: CodeEditorProps) {
   const listId = useId()
+  const [editHuge, setEditHuge] = useState(false)
   const fallback = <PlainEditor {...props} describedBy={listId} />
   return (
     <>
-      {CodeEditor ? (
+      {props.value.length > HUGE_TEXT && !editHuge ? (
+        <HugeText
+          testId={props.testId}
+          ariaLabel={props.ariaLabel}
+          value={props.value}
+          onEdit={() => setEditHuge(true)}
+        />
+      ) : CodeEditor ? (
         <EditorBoundary fallback={fallback}>
           <Suspense fallback={fallback}>
             <CodeEditor {...props} />

@@ -1,8 +1,12 @@
 /** Messages between the page and the import worker (plain JSON, so they survive postMessage). */
 import type { FormatId, ImportedMethod, ImportedScenario, NotImported } from '../../formats'
+import type { ImportResult as OwnFileResult } from '../../state/import-export'
 
 export type ImportRequest =
-  { type: 'read'; seq: number; text: string } | { type: 'scenario'; seq: number; methodId: string }
+  | { type: 'read'; seq: number; text: string }
+  | { type: 'scenario'; seq: number; methodId: string }
+  /** A JSON file that may be the lab's own scenario: read (parsed, validated) here if it is. */
+  | { type: 'own'; seq: number; text: string }
 
 export type ImportReply =
   | {
@@ -16,3 +20,6 @@ export type ImportReply =
   | { type: 'read'; seq: number; ok: false; message: string }
   | { type: 'scenario'; seq: number; ok: true; imported: ImportedScenario }
   | { type: 'scenario'; seq: number; ok: false; message: string }
+  /** `own: false`: not the lab's own file (the page opens the import dialog for it instead). */
+  | { type: 'own'; seq: number; own: true; result: OwnFileResult }
+  | { type: 'own'; seq: number; own: false }

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * The import worker: configuration files are parsed here (YAML, HCL in WebAssembly), never on
- * the page's thread. It keeps the last file read, so a method's scenario is built on request.
+ * The import worker: configuration files and the lab's own scenario files are parsed here (JSON,
+ * YAML, HCL in WebAssembly), never on the page's thread. It keeps the last file read, so a method's scenario is built on request.
  */
 import wasmUrl from '@cdktf/hcl2json/main.wasm.gz?url'
 import type { ImportResult } from '../../formats'
 import { createHclParser, importText } from '../../formats'
+import { readScenarioFile } from '../../state/import-export'
 import type { ImportReply, ImportRequest } from './import-protocol'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -19,6 +20,25 @@ let current: ImportResult | undefined
 
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data
+  if (request.type === 'own') {
+    // The lab's own file, however large, is parsed and validated here, not on the page's thread.
+    let value: unknown
+    try {
+      value = JSON.parse(request.text)
+    } catch {
+      value = undefined
+    }
+    // A scenario or a case file, complete or not (readScenarioFile says what is missing).
+    const own =
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      ('setup' in value || 'cases' in value)
+    if (own)
+      post({ type: 'own', seq: request.seq, own: true, result: readScenarioFile(request.text) })
+    else post({ type: 'own', seq: request.seq, own: false })
+    return
+  }
   if (request.type === 'read') {
     current = await importText(request.text, { parseHcl })
     if (current.ok) {

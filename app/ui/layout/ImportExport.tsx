@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react'
-import { readScenarioFile, writeScenarioFile } from '../../state/import-export'
+import { writeScenarioFile } from '../../state/import-export'
 import { useAppStore } from '../../state/store'
 import type { ExportFormatId } from '../../formats/export'
 import type { ImportSource } from '../import/ImportDialog'
@@ -22,16 +22,6 @@ const ExportDialog = lazy(() =>
 const ImportDialog = lazy(() =>
   import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 )
-
-/** The lab's own file: a scenario (`setup`, `request`, `lambda`) or a case file (`cases`). */
-function isOwnJson(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value !== null && typeof value === 'object' && ('setup' in value || 'cases' in value)
-  } catch {
-    return false
-  }
-}
 
 /** True when a drag carries files (not text dragged within the page). */
 function carriesFiles(event: DragEvent): boolean {
@@ -83,16 +73,21 @@ export function ImportExport() {
   const importFile = async (file: File | undefined) => {
     if (inputRef.current) inputRef.current.value = ''
     if (!file) return
-    // The lab's own JSON (a scenario or a case file) loads at once; anything else goes through
-    // the import dialog.
-    if (file.size < 4 * 1024 * 1024 && /^\s*\{/.test(await file.slice(0, 64).text())) {
-      const text = await file.text()
-      if (isOwnJson(text)) {
-        const result = readScenarioFile(text)
+    // The lab's own JSON (a scenario or a case file) loads at once, read in the import worker
+    // (a large one would hold the page's thread); anything else goes through the import dialog.
+    if (/^\s*\{/.test(await file.slice(0, 64).text())) {
+      const { askImportWorker } = await import('../import/import-client')
+      const reply = await askImportWorker({ type: 'own', text: await file.text() })
+      if (reply.type === 'own' && reply.own) {
+        const result = reply.result
         if (result.ok) {
           loadScenario(result.scenario)
           dismissBanner()
         } else showBanner({ kind: 'error', message: `Import failed: ${result.message}` })
+        return
+      }
+      if (reply.type === 'read' && !reply.ok) {
+        showBanner({ kind: 'error', message: `Import failed: ${reply.message}` })
         return
       }
     }
