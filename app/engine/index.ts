@@ -24,6 +24,7 @@ export {
   SEED_ERROR_MESSAGE,
   SEED_REQUEST_ID,
   buildRuntimeError,
+  buildRuntimeErrorOutcome,
   detectPayloadStyle,
   detectRuntime,
   serializeErrorPayload,

@@ -3,7 +3,7 @@
  * key order, spacing and escaping included. Every shape below names where it comes from. All of
  * them arrive with `X-Amz-Function-Error: Unhandled` on current runtimes.
  */
-import type { Json } from '../model'
+import type { Json, LambdaOutcome } from '../model'
 import { pythonJsonDumps, tryParseJson } from './json-text'
 import type { RuntimeErrorSource } from './runtime-error-sources'
 
@@ -286,6 +286,17 @@ export function buildRuntimeError(input: RuntimeErrorInput): RuntimeError {
     errorMessage,
     source: built.source,
     multiline: /[\n\r\u0085\u2028\u2029]/.test(errorMessage),
+  }
+}
+
+/** The Lambda outcome of a runtime error: its payload, byte for byte, as the scenario holds it. */
+export function buildRuntimeErrorOutcome(input: RuntimeErrorInput): LambdaOutcome {
+  const e = buildRuntimeError(input)
+  return {
+    kind: 'error',
+    functionError: e.functionError,
+    payload: e.payload,
+    payloadRaw: e.payloadRaw,
   }
 }
 

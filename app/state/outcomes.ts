@@ -6,7 +6,7 @@
 import {
   SEED_ERROR_MESSAGE,
   SEED_REQUEST_ID,
-  buildRuntimeError,
+  buildRuntimeErrorOutcome,
   type LambdaRuntime,
   type RuntimeErrorKind,
 } from '../engine/runtime-errors'
@@ -23,19 +23,13 @@ export type OutcomeCase = {
 
 /** What `runtime` returns for `kind`, with the seed's message and request id. */
 function runtimeError(runtime: LambdaRuntime, kind: RuntimeErrorKind = 'exception'): LambdaOutcome {
-  const e = buildRuntimeError({
+  return buildRuntimeErrorOutcome({
     runtime,
     kind,
     message: SEED_ERROR_MESSAGE,
     requestId: SEED_REQUEST_ID,
     timeoutSeconds: 3,
   })
-  return {
-    kind: 'error',
-    functionError: e.functionError,
-    payload: e.payload,
-    payloadRaw: e.payloadRaw,
-  }
 }
 
 /** The rows, in table order. */

@@ -3,7 +3,7 @@
  * what a fresh visit shows. Each is a plain scenario in the shape of conformance/FORMAT.md.
  */
 import type { IntegrationResponse, Json, LambdaOutcome, MethodResponse, Scenario } from '../model'
-import { SEED_ERROR_MESSAGE, SEED_REQUEST_ID, buildRuntimeError } from '../engine'
+import { SEED_ERROR_MESSAGE, SEED_REQUEST_ID, buildRuntimeErrorOutcome } from '../engine'
 import type { LambdaRuntime } from '../engine'
 
 /** One entry of the preset picker. */
@@ -23,29 +23,22 @@ const FUNCTION_URI =
  * (`raise Exception('Dummy error ...')` in lambda_function.py), byte for byte.
  */
 function runtimeError(message: string, runtime: LambdaRuntime = 'python'): LambdaOutcome {
-  const e = buildRuntimeError({ runtime, kind: 'exception', message, requestId: SEED_REQUEST_ID })
-  return {
-    kind: 'error',
-    functionError: e.functionError,
-    payload: e.payload,
-    payloadRaw: e.payloadRaw,
-  }
+  return buildRuntimeErrorOutcome({
+    runtime,
+    kind: 'exception',
+    message,
+    requestId: SEED_REQUEST_ID,
+  })
 }
 
 /** Lambda's own report of a function that ran past its configured timeout (1 s here). */
 function functionTimeout(): LambdaOutcome {
-  const e = buildRuntimeError({
+  return buildRuntimeErrorOutcome({
     runtime: 'python',
     kind: 'timeout',
     requestId: SEED_REQUEST_ID,
     timeoutSeconds: 1,
   })
-  return {
-    kind: 'error',
-    functionError: e.functionError,
-    payload: e.payload,
-    payloadRaw: e.payloadRaw,
-  }
 }
 
 /** The seed handler's success: `{statusCode: 200, body: JSON.stringify('Hello from Lambda!')}`. */

@@ -11,6 +11,7 @@ import { writeAutosave } from '../state/persist'
 import type { AppStore } from '../state/store'
 import type { AppState, SerializedScenario } from '../state/types'
 import { FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
+import { fitsTextBudget } from './worker/text-size'
 
 const AUTOSAVE_DELAY_MS = 300
 const FRAGMENT_DELAY_MS = 500
@@ -57,22 +58,12 @@ function createDebounced(write: () => void, delay: number) {
 
 /** Text (characters of strings and keys) below which the page may serialise a scenario itself. */
 const SMALL_TEXT = 200_000
+/** Nesting beyond which the page leaves serialising to the worker too. */
+const SMALL_DEPTH = 256
 
-/** Whether `value` holds less than SMALL_TEXT characters of text (walks until it knows). */
+/** Whether the page may serialise `value` itself (see fitsTextBudget). */
 function isSmallText(value: unknown): boolean {
-  let total = 0
-  const stack: unknown[] = [value]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v === 'string') total += v.length
-    else if (v !== null && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        total += k.length
-        stack.push(x)
-      }
-    if (total >= SMALL_TEXT) return false
-  }
-  return true
+  return fitsTextBudget(value, SMALL_TEXT, SMALL_DEPTH)
 }
 
 /** The worker's serialised copy of the current scenario, when it matches the latest edit. */

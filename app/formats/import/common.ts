@@ -3,7 +3,11 @@
  * objects, the failure every adapter may raise, and the Lambda outcome a fresh import starts with.
  */
 import type { LambdaOutcome, Method, Scenario, Setup } from '../../model'
-import { SEED_ERROR_MESSAGE, SEED_REQUEST_ID, buildRuntimeError } from '../../engine/runtime-errors'
+import {
+  SEED_ERROR_MESSAGE,
+  SEED_REQUEST_ID,
+  buildRuntimeErrorOutcome,
+} from '../../engine/runtime-errors'
 import type { ImportedScenario, ImportWarning, NotImported } from '../types'
 
 /** A problem that makes the whole file unreadable; `importText` turns it into `{ ok: false }`. */
@@ -52,18 +56,12 @@ export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
  * table shows a match at once.
  */
 export function defaultLambdaOutcome(): LambdaOutcome {
-  const e = buildRuntimeError({
+  return buildRuntimeErrorOutcome({
     runtime: 'python',
     kind: 'exception',
     message: SEED_ERROR_MESSAGE,
     requestId: SEED_REQUEST_ID,
   })
-  return {
-    kind: 'error',
-    functionError: e.functionError,
-    payload: e.payload,
-    payloadRaw: e.payloadRaw,
-  }
 }
 
 /**

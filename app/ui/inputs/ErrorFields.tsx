@@ -3,7 +3,7 @@ import {
   LAMBDA_RUNTIMES,
   RUNTIME_ERROR_KINDS,
   SEED_ERROR_MESSAGE,
-  buildRuntimeError,
+  buildRuntimeErrorOutcome,
   detectRuntime,
 } from '../../engine'
 import type { LambdaRuntime, RuntimeErrorKind } from '../../engine'
@@ -54,19 +54,15 @@ function RuntimePicker(props: { outcome: ErrorOutcome; onOutcome: (next: LambdaO
       : fromTimeout && UUID.test(fromTimeout)
         ? fromTimeout
         : undefined
-    const e = buildRuntimeError({
-      runtime: nextRuntime,
-      kind: nextKind,
-      message: kind === 'exception' && message !== '' ? message : SEED_ERROR_MESSAGE,
-      ...(requestId ? { requestId } : {}),
-      timeoutSeconds: nextTimeout,
-    })
-    props.onOutcome({
-      kind: 'error',
-      functionError: e.functionError,
-      payload: e.payload,
-      payloadRaw: e.payloadRaw,
-    })
+    props.onOutcome(
+      buildRuntimeErrorOutcome({
+        runtime: nextRuntime,
+        kind: nextKind,
+        message: kind === 'exception' && message !== '' ? message : SEED_ERROR_MESSAGE,
+        ...(requestId ? { requestId } : {}),
+        timeoutSeconds: nextTimeout,
+      }),
+    )
   }
   return (
     <div className="field-row" data-testid="lambda.runtime-picker">

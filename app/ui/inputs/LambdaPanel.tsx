@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { buildRuntimeError, detectPayloadStyle, serializeErrorPayload } from '../../engine'
+import { buildRuntimeErrorOutcome, detectPayloadStyle, serializeErrorPayload } from '../../engine'
 import type { InvokeFailure, Json, LambdaOutcome } from '../../model'
 import { selectIntegrationType } from '../../state/selectors'
 import { writeObjectField } from '../../state/scenario-edit'
@@ -32,11 +32,9 @@ function createOutcome(kind: Kind): LambdaOutcome {
   switch (kind) {
     case 'result':
       return { kind, payload: { statusCode: 200, body: JSON.stringify('Hello from Lambda!') } }
-    case 'error': {
+    case 'error':
       // The seed's Python handler error, exactly as the Python runtime sends it.
-      const e = buildRuntimeError({ runtime: 'python', kind: 'exception' })
-      return { kind, functionError: e.functionError, payload: e.payload, payloadRaw: e.payloadRaw }
-    }
+      return buildRuntimeErrorOutcome({ runtime: 'python', kind: 'exception' })
     case 'invokeFailure':
       return { kind, failure: 'timeout' }
     default:

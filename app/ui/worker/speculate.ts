@@ -11,8 +11,9 @@
  *
  * Loaded lazily (it carries the engine), so the first paint never waits for it.
  */
-import { createMeter, type Json, type Meter, type Scenario } from '../../model'
+import { createMeter, type Meter, type Scenario } from '../../model'
 import type { Speculation } from './protocol'
+import { fitsTextBudget } from './text-size'
 import { simulateForDisplay } from './run-simulation'
 
 /**
@@ -39,21 +40,9 @@ export const SPECULATION_WORK = 20_000
 export const SPECULATION_MAX_TEXT = 32 * 1024
 export const SPECULATION_MAX_DEPTH = 64
 
-/**
- * Whether `value` stays within the text and depth limits. Walks at most once over the scenario
- * and stops at the first excess, so a huge scenario costs no more than the limit.
- */
+/** Whether `value` stays within the text and depth limits (see fitsTextBudget). */
 function isSmall(value: unknown): boolean {
-  let budget = SPECULATION_MAX_TEXT
-  const fits = (v: unknown, depth: number): boolean => {
-    if (depth > SPECULATION_MAX_DEPTH) return false
-    if (typeof v === 'string') return (budget -= v.length + 2) >= 0
-    if (v === null || typeof v !== 'object') return (budget -= 8) >= 0
-    const items = Array.isArray(v) ? (v as unknown[]) : Object.entries(v as Record<string, Json>)
-    for (const item of items) if (!fits(item, depth + 1)) return false
-    return true
-  }
-  return fits(value, 0)
+  return fitsTextBudget(value, SPECULATION_MAX_TEXT, SPECULATION_MAX_DEPTH)
 }
 
 /**
