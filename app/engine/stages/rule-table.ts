@@ -128,9 +128,6 @@ export type RuleOutcomes = {
   outcomes: RuleEvaluation['outcome'][]
 }
 
-/** Matching options of a batch: its callers show no explanation of a mismatch. */
-const NO_EXPLANATION = { explain: false }
-
 /**
  * The table's choice for many subjects at once (errorMessages of function errors), by the same
  * rules as evaluateRuleTable: each rule's outcome as evaluateRule gives it, the first matching
@@ -142,25 +139,11 @@ export function evaluateRuleOutcomes(
   subjects: readonly string[],
 ): { keys: string[]; results: RuleOutcomes[] } {
   const responses = ctx.scenario.setup.method.methodIntegration.integrationResponses ?? {}
-  const { meter } = ctx.env
-  type Prepared =
-    | { key: string; kind: 'invalid' | 'default' }
-    | { key: string; kind: 'pattern'; pattern: string; source: EditorId }
-  const prepared: Prepared[] = []
+  const prepared: (RuleKind & { key: string })[] = []
   for (const key in responses) {
     const response = responses[key]
-    if (response === null || typeof response !== 'object') continue
-    const pattern = response.selectionPattern ?? ''
-    if (!VALID_STATUS.test(String(response.statusCode ?? key)))
-      prepared.push({ key, kind: 'invalid' })
-    else if (pattern === '') prepared.push({ key, kind: 'default' })
-    else
-      prepared.push({
-        key,
-        kind: 'pattern',
-        pattern,
-        source: formatEditorId({ kind: 'selection-pattern', status: key }),
-      })
+    if (response !== null && typeof response === 'object')
+      prepared.push({ key, ...classifyRule(key, response) })
   }
   const results = subjects.map((subject): RuleOutcomes => {
     let matched: string | undefined
@@ -170,9 +153,7 @@ export function evaluateRuleOutcomes(
         if (rule.kind === 'default') fallback ??= rule.key
         return rule.kind
       }
-      const run = meter.evaluate(rule.source, () =>
-        matchSelectionPattern(rule.pattern, subject, rule.source, meter, NO_EXPLANATION),
-      )
+      const run = matchRule(ctx, rule, subject, false)
       const outcome = run.ok ? run.value.outcome : 'stopped'
       if (outcome === 'matched') matched ??= rule.key
       return outcome
@@ -226,6 +207,37 @@ function row(
   return rule
 }
 
+/** A rule before any subject: a status AWS refuses, the default, or a pattern and its editor. */
+type RuleKind =
+  | { kind: 'invalid'; status: string }
+  | { kind: 'default' }
+  | { kind: 'pattern'; pattern: string; source: EditorId }
+
+function classifyRule(key: string, response: IntegrationResponse): RuleKind {
+  const status = String(response.statusCode ?? key)
+  const pattern = response.selectionPattern ?? ''
+  if (!VALID_STATUS.test(status)) return { kind: 'invalid', status }
+  if (pattern === '') return { kind: 'default' }
+  return {
+    kind: 'pattern',
+    pattern,
+    source: formatEditorId({ kind: 'selection-pattern', status: key }),
+  }
+}
+
+/** A pattern matched against the whole `subject`, through the meter (a budget can stop it). */
+function matchRule(
+  ctx: RunContext,
+  rule: Extract<RuleKind, { kind: 'pattern' }>,
+  subject: string,
+  explain: boolean,
+) {
+  const { meter } = ctx.env
+  return meter.evaluate(rule.source, () =>
+    matchSelectionPattern(rule.pattern, subject, rule.source, meter, { explain }),
+  )
+}
+
 /** One rule matched against `subject` (through the meter, so a budget can stop it). */
 function evaluateRule(
   ctx: RunContext,
@@ -233,25 +245,21 @@ function evaluateRule(
   response: IntegrationResponse,
   subject: string,
 ): RuleEvaluation {
-  const status = String(response.statusCode ?? key)
-  const pattern = response.selectionPattern ?? ''
-  if (!VALID_STATUS.test(status))
+  const rule = classifyRule(key, response)
+  if (rule.kind === 'invalid')
     return row(
       key,
       response,
       subject,
       'invalid',
       true,
-      `AWS rejects the status code ${JSON.stringify(status)}: it must be 100–599. This response is ignored.`,
+      `AWS rejects the status code ${JSON.stringify(rule.status)}: it must be 100–599. This response is ignored.`,
       [],
     )
-  if (pattern === '') return row(key, response, subject, 'default', true, DEFAULT_EXPLANATION, [])
-  const source = formatEditorId({ kind: 'selection-pattern', status: key })
-  const { meter } = ctx.env
-  const options = { explain: ctx.env.explainMismatches !== false }
-  const run = meter.evaluate(source, () =>
-    matchSelectionPattern(pattern, subject, source, meter, options),
-  )
+  if (rule.kind === 'default')
+    return row(key, response, subject, 'default', true, DEFAULT_EXPLANATION, [])
+  const { pattern } = rule
+  const run = matchRule(ctx, rule, subject, ctx.env.explainMismatches !== false)
   if (!run.ok) {
     const diagnostic = budgetStopped(
       ctx,
