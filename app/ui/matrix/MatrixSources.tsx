@@ -11,6 +11,9 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024
 /** Where the matrix's messages come from besides typing: a file, or generated from the patterns. */
 export function MatrixSources() {
   const setText = useAppStore((s) => s.setTrialMessages)
+  // The errorMessage the messages vary is the engine's rule-table subject: until the first
+  // simulation has answered it is not known, and generating then would leave it out.
+  const answered = useAppStore((s) => s.simulation !== undefined)
   const [note, setNote] = useState('')
   const fileId = useId()
   const generate = async () => {
@@ -38,7 +41,12 @@ export function MatrixSources() {
   }
   return (
     <div className="matrix-sources">
-      <button type="button" data-testid="matrix.generate" onClick={() => void generate()}>
+      <button
+        type="button"
+        data-testid="matrix.generate"
+        disabled={!answered}
+        onClick={() => void generate()}
+      >
         Generate from patterns
       </button>
       <label htmlFor={fileId} className="file-label">
