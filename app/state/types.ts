@@ -17,14 +17,19 @@ export type SimulationDisplay = {
   eventPretty: string | undefined
   /** The execution log as one text. */
   logText: string
+  /**
+   * Texts cut for display (see prepare-display.ts), with their full lengths in characters: the
+   * fields above, `response.body`, and `trace.<index>.input` / `.output`.
+   */
+  clipped?: Readonly<Record<string, number>>
 }
 
 /** A scenario serialised in the worker, for autosave and the address bar. */
 export type SerializedScenario = {
   /** The scenario this belongs to (compared by reference with the current one). */
   scenario: Scenario
-  /** `JSON.stringify(scenario)`. */
-  json: string
+  /** `JSON.stringify(scenario)`; null when too large to autosave (see AUTOSAVE_LIMIT). */
+  json: string | null
   /** The share fragment, or null when the scenario is too large to mirror into the URL. */
   fragment: string | null
 }

@@ -10,13 +10,11 @@ import { MIRRORED_KEY } from '../state/bootstrap'
 import { writeAutosave } from '../state/persist'
 import type { AppStore } from '../state/store'
 import type { AppState, SerializedScenario } from '../state/types'
-import { FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
+import { AUTOSAVE_LIMIT, FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
 import { fitsTextBudget } from './worker/text-size'
 
 const AUTOSAVE_DELAY_MS = 300
 const FRAGMENT_DELAY_MS = 500
-/** Autosaves longer than this (characters) are not written: no browser's storage quota holds them. */
-const AUTOSAVE_LIMIT = 4_000_000
 
 /** The share-link codec, loaded on first use (most page loads never need it before an edit). */
 const loadShareLink = () => import('../state/share-link')
@@ -100,9 +98,10 @@ export function usePersistenceEffects(store: AppStore): void {
       const state = store.getState()
       const ready = readReady(state)
       if (!ready && !leaving && !isSmallText(state.scenario)) return autosave.schedule()
-      const json = ready?.json ?? JSON.stringify(state.scenario)
+      // The worker's copy has no JSON when it was larger than AUTOSAVE_LIMIT.
+      const json = ready ? ready.json : JSON.stringify(state.scenario)
       // Larger than any browser's storage quota: writing it would only fail, slowly.
-      if (json.length > AUTOSAVE_LIMIT) return
+      if (json === null || json.length > AUTOSAVE_LIMIT) return
       writeAutosave(window.localStorage, state, json)
     }, AUTOSAVE_DELAY_MS)
     const mirror = async () => {

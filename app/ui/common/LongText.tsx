@@ -13,12 +13,17 @@ export function LongText(props: {
   preview?: number
   /** Shown (muted) instead of an empty box when the text is empty. */
   emptyText?: string
+  /** The whole text's length when `text` is only its beginning (cut before reaching the page). */
+  fullLength?: number
 }) {
   const [expandedFor, setExpandedFor] = useState<string | null>(null)
   const { text } = props
   const expanded = expandedFor === text
   const preview = props.preview ?? LONG_TEXT_PREVIEW
   const cut = !expanded && text.length > preview
+  const full =
+    props.fullLength !== undefined && props.fullLength > text.length ? props.fullLength : 0
+  const count = (n: number) => n.toLocaleString('en-US')
   return (
     <>
       <pre
@@ -38,8 +43,15 @@ export function LongText(props: {
       </pre>
       {cut && (
         <button type="button" className="quiet" onClick={() => setExpandedFor(text)}>
-          Show all {text.length.toLocaleString('en-US')} characters
+          {full > 0
+            ? `Show the first ${count(text.length)} of ${count(full)} characters`
+            : `Show all ${count(text.length)} characters`}
         </button>
+      )}
+      {full > 0 && (
+        <p className="hint" data-testid={props.testId && `${props.testId}.clipped`}>
+          {count(full)} characters in all: the page receives the first {count(text.length)}.
+        </p>
       )}
     </>
   )

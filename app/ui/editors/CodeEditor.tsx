@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { MARKER_OWNER, toMarkerData } from '../monaco/markers'
 import { createModelUri, ensureMonacoSetup, monaco } from '../monaco/setup'
 import { setVtlStageVariableNames } from '../monaco/vtl-language'
 import { useAppStore } from '../../state/store'
 import type { CodeEditorProps } from './editor-props'
+import { queueEditorTask } from './editor-tasks'
 
 const LANGUAGE_IDS: Record<CodeEditorProps['language'], string> = {
   json: 'json',
@@ -75,6 +76,8 @@ export default function CodeEditor(props: CodeEditorProps) {
   const maxLines = singleLine ? 1 : (props.maxLines ?? 24)
 
   const containerRef = useRef<HTMLDivElement>(null)
+  // Set once the editor exists (it is created in a task of its own, see editor-tasks.ts).
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const modelRef = useRef<monaco.editor.ITextModel | null>(null)
   const valueRef = useRef(value)
@@ -88,55 +91,62 @@ export default function CodeEditor(props: CodeEditorProps) {
     onChangeRef.current = onChange
   })
 
-  // The editor itself: created once, disposed on unmount.
+  // The editor itself: created once, in a task of its own; disposed on unmount, in a later task.
   useEffect(() => {
     const container = containerRef.current
     if (!container) return
-    ensureMonacoSetup()
-    const editor = monaco.editor.create(container, {
-      model: null,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontSize: 13,
-      padding: { top: PADDING, bottom: PADDING },
-      // Tab moves focus out of the editor, so keyboard users are never trapped in it.
-      tabFocusMode: true,
-      // The classic textarea input: it carries `ariaLabel`, and EditContext is still experimental.
-      editContext: false,
-      // No clickable links: the page must never navigate or load anything from another origin.
-      links: false,
-      wordBasedSuggestions: 'off',
-      fixedOverflowWidgets: true,
-      renderLineHighlightOnlyWhenFocus: true,
-      overviewRulerLanes: 0,
-      hideCursorInOverviewRuler: true,
-      scrollbar: { alwaysConsumeMouseWheel: false },
-    })
-    editorRef.current = editor
-    const changes = editor.onDidChangeModelContent(() => {
-      if (seedingRef.current) return
-      const text = editor.getValue()
-      valueRef.current = text
-      onChangeRef.current(text)
+    let created: monaco.editor.IStandaloneCodeEditor | undefined
+    let changes: monaco.IDisposable | undefined
+    const cancel = queueEditorTask(() => {
+      ensureMonacoSetup()
+      const next = monaco.editor.create(container, {
+        model: null,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        fontSize: 13,
+        padding: { top: PADDING, bottom: PADDING },
+        // Tab moves focus out of the editor, so keyboard users are never trapped in it.
+        tabFocusMode: true,
+        // The classic textarea input: it carries `ariaLabel`, and EditContext is still experimental.
+        editContext: false,
+        // No clickable links: the page must never navigate or load anything from another origin.
+        links: false,
+        wordBasedSuggestions: 'off',
+        fixedOverflowWidgets: true,
+        renderLineHighlightOnlyWhenFocus: true,
+        overviewRulerLanes: 0,
+        hideCursorInOverviewRuler: true,
+        scrollbar: { alwaysConsumeMouseWheel: false },
+      })
+      changes = next.onDidChangeModelContent(() => {
+        if (seedingRef.current) return
+        const text = next.getValue()
+        valueRef.current = text
+        onChangeRef.current(text)
+      })
+      created = next
+      editorRef.current = next
+      setEditor(next)
     })
     return () => {
-      changes.dispose()
-      editor.dispose()
+      cancel()
+      changes?.dispose()
       editorRef.current = null
+      const gone = created
+      if (gone) queueEditorTask(() => gone.dispose())
     }
   }, [])
 
   const { placeholder } = props
   useEffect(() => {
-    editorRef.current?.updateOptions({ ariaLabel, placeholder })
-  }, [ariaLabel, placeholder])
+    editor?.updateOptions({ ariaLabel, placeholder })
+  }, [editor, ariaLabel, placeholder])
 
   // One model per language and schema (the schema is chosen by the model's URI); a large text
   // is plain text, and gets a new model when it crosses the limit.
   const large = value.length > LARGE_TEXT
   useEffect(() => {
-    const editor = editorRef.current
     if (!editor) return
     const model = monaco.editor.createModel(
       valueRef.current,
@@ -146,13 +156,18 @@ export default function CodeEditor(props: CodeEditorProps) {
     modelRef.current = model
     editor.setModel(model)
     return () => {
-      if (editorRef.current === editor && editor.getModel() === model) editor.setModel(null)
       // Markers are kept by URI, not by model: clear ours so they do not outlive the model.
       monaco.editor.setModelMarkers(model, MARKER_OWNER, [])
-      model.dispose()
       modelRef.current = null
+      if (editorRef.current === editor) {
+        if (editor.getModel() === model) editor.setModel(null)
+        model.dispose()
+      } else {
+        // The editor is going too: its model goes after it, in the same queue.
+        queueEditorTask(() => model.dispose())
+      }
     }
-  }, [language, jsonSchema, testId, large])
+  }, [editor, language, jsonSchema, testId, large])
 
   // An external load (share link, import, preset) replaces the text.
   useEffect(() => {
@@ -181,11 +196,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     const model = modelRef.current
     if (!model) return
     monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkerData(diagnostics, model))
-  }, [diagnostics, language, jsonSchema, testId])
+  }, [editor, diagnostics, language, jsonSchema, testId])
 
   // Height follows the content between minLines and maxLines.
   useEffect(() => {
-    const editor = editorRef.current
     const container = containerRef.current
     if (!editor || !container) return
     // Only the container's height is set here: `automaticLayout` lays the editor out in the next
@@ -211,12 +225,11 @@ export default function CodeEditor(props: CodeEditorProps) {
     })
     const sizes = editor.onDidContentSizeChange(resize)
     return () => sizes.dispose()
-  }, [minLines, maxLines, singleLine])
+  }, [editor, minLines, maxLines, singleLine])
 
   // A single-line field: Enter (with or without modifiers) never adds a line, but still accepts
   // a suggestion when the suggest widget is open.
   useEffect(() => {
-    const editor = editorRef.current
     if (!editor || !singleLine) return
     const key = editor.createContextKey<boolean>('apiGatewayLabSingleLine', true)
     const { KeyCode, KeyMod } = monaco
@@ -240,7 +253,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       swallowEnter.dispose()
       paste.dispose()
     }
-  }, [singleLine])
+  }, [editor, singleLine])
 
   // Until Monaco has measured its lines, reserve roughly the minimum height to avoid a jump.
   return (

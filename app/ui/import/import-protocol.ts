@@ -1,12 +1,15 @@
-/** Messages between the page and the import worker (plain JSON, so they survive postMessage). */
+/** Messages between the page and the import worker (plain JSON and Blobs: both survive postMessage). */
 import type { FormatId, ImportedMethod, ImportedScenario, NotImported } from '../../formats'
 import type { ImportResult as OwnFileResult } from '../../state/import-export'
 
 export type ImportRequest =
   | { type: 'read'; seq: number; text: string }
   | { type: 'scenario'; seq: number; methodId: string }
-  /** A JSON file that may be the lab's own scenario: read (parsed, validated) here if it is. */
-  | { type: 'own'; seq: number; text: string }
+  /**
+   * A JSON file that may be the lab's own scenario: read (decoded, parsed, validated) here if it
+   * is. The file itself crosses (a handle, not its bytes), so the page never decodes megabytes.
+   */
+  | { type: 'own'; seq: number; file: Blob }
 
 export type ImportReply =
   | {

@@ -22,9 +22,16 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data
   if (request.type === 'own') {
     // The lab's own file, however large, is parsed and validated here, not on the page's thread.
+    let text: string
+    try {
+      text = await request.file.text()
+    } catch {
+      post({ type: 'own', seq: request.seq, own: false })
+      return
+    }
     let value: unknown
     try {
-      value = JSON.parse(request.text)
+      value = JSON.parse(text)
     } catch {
       value = undefined
     }
@@ -34,8 +41,7 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
       typeof value === 'object' &&
       !Array.isArray(value) &&
       ('setup' in value || 'cases' in value)
-    if (own)
-      post({ type: 'own', seq: request.seq, own: true, result: readScenarioFile(request.text) })
+    if (own) post({ type: 'own', seq: request.seq, own: true, result: readScenarioFile(text) })
     else post({ type: 'own', seq: request.seq, own: false })
     return
   }

@@ -33,6 +33,9 @@ function carriesFiles(event: DragEvent): boolean {
  * CloudFormation, SAM, Terraform, serverless.yml, get-method output), pasted text or a file
  * dropped on the page opens the import dialog, which lists the file's methods.
  */
+/** Resolves in a new task (after the browser had a chance to paint and handle input). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 export function ImportExport() {
   const inputRef = useRef<HTMLInputElement>(null)
   const [source, setSource] = useState<ImportSource | null>(null)
@@ -77,9 +80,12 @@ export function ImportExport() {
     // (a large one would hold the page's thread); anything else goes through the import dialog.
     if (/^\s*\{/.test(await file.slice(0, 64).text())) {
       const { askImportWorker } = await import('../import/import-client')
-      const reply = await askImportWorker({ type: 'own', text: await file.text() })
+      const reply = await askImportWorker({ type: 'own', file })
       if (reply.type === 'own' && reply.own) {
         const result = reply.result
+        // The reply (megabytes, for a large file) was received in this task: the scenario is
+        // loaded and rendered in the next one, so neither task holds the page for long.
+        await nextTask()
         if (result.ok) {
           loadScenario(result.scenario)
           dismissBanner()

@@ -12,12 +12,15 @@ function statusClass(code: number): string {
 
 function ResponseBody(props: { body: string; view: 'pretty' | 'raw' }) {
   const pretty = useAppStore((s) => s.display?.bodyPretty ?? props.body)
+  const clipped = useAppStore((s) => s.display?.clipped)
+  const view = props.view === 'pretty'
   return (
     <LongText
       className="body"
       testId="response.body"
       label="Response body"
-      text={props.view === 'pretty' ? pretty : props.body}
+      text={view ? pretty : props.body}
+      fullLength={clipped?.[view ? 'bodyPretty' : 'response.body']}
       emptyText="(empty body)"
     />
   )

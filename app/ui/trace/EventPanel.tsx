@@ -11,12 +11,14 @@ import { Panel } from '../common/Panel'
 export function EventPanel() {
   const text = useDeferredValue(useAppStore((s) => s.display?.eventText))
   const pretty = useDeferredValue(useAppStore((s) => s.display?.eventPretty))
-  return <EventView text={text} pretty={pretty} />
+  const fullLength = useAppStore((s) => s.display?.clipped?.eventPretty)
+  return <EventView text={text} pretty={pretty} fullLength={fullLength} />
 }
 
 const EventView = memo(function EventView(props: {
   text: string | undefined
   pretty: string | undefined
+  fullLength: number | undefined
 }) {
   const { text, pretty } = props
   return (
@@ -37,6 +39,7 @@ const EventView = memo(function EventView(props: {
           testId="event"
           label="Lambda event"
           text={pretty ?? ''}
+          fullLength={props.fullLength}
           emptyText="(empty payload: Lambda hands the handler {})"
         />
       )}

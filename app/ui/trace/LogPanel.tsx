@@ -12,10 +12,12 @@ const LOG_PREVIEW = 60_000
  */
 export function LogPanel() {
   const text = useDeferredValue(useAppStore((s) => s.display?.logText ?? ''))
-  return <LogView text={text} />
+  const fullLength = useAppStore((s) => s.display?.clipped?.logText)
+  return <LogView text={text} fullLength={fullLength} />
 }
 
-const LogView = memo(function LogView({ text }: { text: string }) {
+const LogView = memo(function LogView(props: { text: string; fullLength: number | undefined }) {
+  const { text } = props
   return (
     <Panel
       title="Execution log"
@@ -29,6 +31,7 @@ const LogView = memo(function LogView({ text }: { text: string }) {
         label="Execution log lines"
         text={text}
         preview={LOG_PREVIEW}
+        fullLength={props.fullLength}
       />
     </Panel>
   )

@@ -6,7 +6,13 @@ import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
 import { StageWhy } from './StageWhy'
 
-function JsonBlock(props: { title: string; stage: string; value: Json | undefined }) {
+function JsonBlock(props: {
+  title: string
+  stage: string
+  value: Json | undefined
+  /** The text's full length when the worker cut it for display. */
+  fullLength?: number | undefined
+}) {
   const { value } = props
   const text = useMemo(
     () =>
@@ -17,7 +23,11 @@ function JsonBlock(props: { title: string; stage: string; value: Json | undefine
   return (
     <div className="trace-io">
       <p className="io-title">{props.title}</p>
-      <LongText label={`${props.stage} ${props.title.toLowerCase()}`} text={text} />
+      <LongText
+        label={`${props.stage} ${props.title.toLowerCase()}`}
+        text={text}
+        fullLength={props.fullLength}
+      />
     </div>
   )
 }
@@ -67,11 +77,16 @@ const TraceStage = memo(function TraceStage({
   entry,
   table,
   proxy,
+  inputLength,
+  outputLength,
 }: {
   entry: TraceEntry
   /** The rule table, shown under the integration response stage. */
   table?: RuleTableData
   proxy: boolean
+  /** Full lengths of this stage's input and output when they were cut for display. */
+  inputLength: number | undefined
+  outputLength: number | undefined
 }) {
   return (
     <li className={`trace-stage stage-${entry.status}`} id={`trace-${entry.stage}`}>
@@ -100,8 +115,18 @@ const TraceStage = memo(function TraceStage({
           </ul>
         )}
         <div className="trace-io-pair">
-          <JsonBlock title="Input" stage={STAGE_LABELS[entry.stage]} value={entry.input} />
-          <JsonBlock title="Output" stage={STAGE_LABELS[entry.stage]} value={entry.output} />
+          <JsonBlock
+            title="Input"
+            stage={STAGE_LABELS[entry.stage]}
+            value={entry.input}
+            fullLength={inputLength}
+          />
+          <JsonBlock
+            title="Output"
+            stage={STAGE_LABELS[entry.stage]}
+            value={entry.output}
+            fullLength={outputLength}
+          />
         </div>
       </details>
     </li>
@@ -116,17 +141,20 @@ export function TracePanel() {
   const trace = useDeferredValue(useAppStore((s) => s.simulation?.trace))
   const table = useDeferredValue(useAppStore((s) => s.simulation?.rules))
   const proxy = useAppStore((s) => s.scenario.setup.method.methodIntegration.type === 'AWS_PROXY')
-  return <TraceView trace={trace} table={table} proxy={proxy} />
+  const clipped = useDeferredValue(useAppStore((s) => s.display?.clipped))
+  return <TraceView trace={trace} table={table} proxy={proxy} clipped={clipped} />
 }
 
 const TraceView = memo(function TraceView({
   trace,
   table,
   proxy,
+  clipped,
 }: {
   trace: TraceEntry[] | undefined
   table: RuleTableData | undefined
   proxy: boolean
+  clipped: Readonly<Record<string, number>> | undefined
 }) {
   return (
     <Panel title="Trace" testId="panel.trace">
@@ -134,12 +162,14 @@ const TraceView = memo(function TraceView({
         <p className="hint">No trace yet.</p>
       ) : (
         <ol className="trace">
-          {trace.map((entry) => (
+          {trace.map((entry, i) => (
             <TraceStage
               key={entry.stage}
               entry={entry}
               table={entry.stage === 'integration-response' ? table : undefined}
               proxy={proxy}
+              inputLength={clipped?.[`trace.${i}.input`]}
+              outputLength={clipped?.[`trace.${i}.output`]}
             />
           ))}
         </ol>

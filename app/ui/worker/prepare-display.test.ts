@@ -47,4 +47,33 @@ describe('display preparation', () => {
     expect(display.eventText).toBeUndefined()
     expect(display.eventPretty).toBeUndefined()
   })
+
+  it('cuts texts past the limit and keeps their full lengths', () => {
+    const big = 'x'.repeat(50)
+    const { simulation, display } = prepareForDisplay(
+      {
+        ...base,
+        response: { ...base.response, body: big },
+        trace: [{ ...base.trace[0]!, input: { body: big }, output: 'short' }],
+        lambdaEventText: JSON.stringify({ body: big }),
+      },
+      20,
+    )
+    expect(display.bodyPretty).toBe('x'.repeat(20))
+    expect(simulation.response.body).toBe('x'.repeat(20))
+    expect(simulation.trace[0]!.input).toBe(`{"body": "${'x'.repeat(10)}`)
+    expect(simulation.trace[0]!.output).toBe('short')
+    expect(simulation.lambdaEventText).toBe(display.eventText)
+    expect(display.clipped).toEqual({
+      bodyPretty: 50,
+      'response.body': 50,
+      eventText: 61,
+      eventPretty: 62,
+      'trace.0.input': 62,
+    })
+  })
+
+  it('sends no clip record when nothing was cut', () => {
+    expect(prepareForDisplay(base).display.clipped).toBeUndefined()
+  })
 })

@@ -30,31 +30,73 @@ function toDisplayText(value: Json | undefined): Json | undefined {
 }
 
 /**
+ * Display texts longer than this (characters) reach the page cut to this length. The panels show
+ * a few thousand characters before "Show all", and copying a text across threads costs time on
+ * the page's thread in proportion to its length: a 6 MB body appears in five texts (the event,
+ * its pretty form, two trace stages, the event text), 38 MB that took the page 30 to 200 ms to
+ * receive. `display.clipped` keeps each cut text's full length.
+ */
+export const DISPLAY_TEXT_LIMIT = 100_000
+
+/** Where a clipped text was shown: a display field, the response body or a trace stage's side. */
+export type ClippedTextKey =
+  | 'bodyPretty'
+  | 'eventText'
+  | 'eventPretty'
+  | 'logText'
+  | 'response.body'
+  | `trace.${number}.${'input' | 'output'}`
+
+/** Cuts texts past `limit`, noting the full lengths in `clipped`. */
+function createClipper(limit: number) {
+  const clipped: Record<string, number> = {}
+  const clip = <T extends Json | undefined>(key: ClippedTextKey, text: T): T => {
+    if (typeof text !== 'string' || text.length <= limit) return text
+    clipped[key] = text.length
+    return text.slice(0, limit) as T
+  }
+  return { clip, clipped }
+}
+
+/**
  * Returns the simulation with each trace entry's input and output turned into display text and
  * the parsed event dropped (its exact text stays), plus the pretty texts the panels show.
  */
-export function prepareForDisplay(simulation: Simulation): {
+export function prepareForDisplay(
+  simulation: Simulation,
+  limit = DISPLAY_TEXT_LIMIT,
+): {
   simulation: Simulation
   display: SimulationDisplay
 } {
+  const { clip, clipped } = createClipper(limit)
+  const { lambdaEventText, lambdaEvent } = simulation
   const eventText =
-    simulation.lambdaEventText ??
-    (simulation.lambdaEvent === undefined ? undefined : JSON.stringify(simulation.lambdaEvent))
+    lambdaEventText ?? (lambdaEvent === undefined ? undefined : JSON.stringify(lambdaEvent))
+  const display: SimulationDisplay = {
+    bodyPretty: clip('bodyPretty', prettifyJsonText(simulation.response.body)),
+    eventPretty: clip(
+      'eventPretty',
+      eventText === undefined ? undefined : compactJsonText(eventText),
+    ),
+    eventText: clip('eventText', eventText),
+    logText: clip('logText', simulation.log.join('\n')),
+  }
+  // The event crosses once, as display text; the parsed copy only when there is no text.
+  const prepared: Simulation = {
+    ...simulation,
+    response: { ...simulation.response, body: clip('response.body', simulation.response.body) },
+    lambdaEvent:
+      lambdaEventText === undefined && !('eventText' in clipped) ? lambdaEvent : undefined,
+    ...(lambdaEventText === undefined ? {} : { lambdaEventText: display.eventText }),
+    trace: simulation.trace.map((entry, i) => ({
+      ...entry,
+      input: clip(`trace.${i}.input`, toDisplayText(entry.input)),
+      output: clip(`trace.${i}.output`, toDisplayText(entry.output)),
+    })),
+  }
   return {
-    simulation: {
-      ...simulation,
-      lambdaEvent: simulation.lambdaEventText === undefined ? simulation.lambdaEvent : undefined,
-      trace: simulation.trace.map((entry) => ({
-        ...entry,
-        input: toDisplayText(entry.input),
-        output: toDisplayText(entry.output),
-      })),
-    },
-    display: {
-      bodyPretty: prettifyJsonText(simulation.response.body),
-      eventPretty: eventText === undefined ? undefined : compactJsonText(eventText),
-      eventText,
-      logText: simulation.log.join('\n'),
-    },
+    simulation: prepared,
+    display: Object.keys(clipped).length > 0 ? { ...display, clipped } : display,
   }
 }

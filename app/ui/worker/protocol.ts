@@ -56,8 +56,11 @@ export type WorkerMessage =
   | {
       type: 'serialized'
       seq: number
-      /** `JSON.stringify(scenario)`, and its share fragment (null when too large to mirror). */
-      json: string
+      /**
+       * `JSON.stringify(scenario)` (null past AUTOSAVE_LIMIT: it would not be saved, and sending
+       * megabytes costs the page's thread), and its share fragment (null when too large to mirror).
+       */
+      json: string | null
       fragment: string | null
     }
 
@@ -75,6 +78,9 @@ export const SERIALIZE_DELAY_MS = 150
  * autosave rather than an older link.
  */
 export const FRAGMENT_MIRROR_LIMIT = 64 * 1024
+
+/** Autosaves longer than this (characters) are not written: no browser's storage quota holds them. */
+export const AUTOSAVE_LIMIT = 4_000_000
 
 /** At most this many trial messages are simulated per change. */
 export const MAX_TRIALS = 20

@@ -12,7 +12,7 @@ import type { TrialResult } from '../../state/types'
 import type { SimulateRequest, WorkerMessage } from './protocol'
 import { prepareForDisplay } from './prepare-display'
 import { runLesson } from './run-lesson'
-import { FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, SIMULATION_BUDGET_MS } from './protocol'
+import { AUTOSAVE_LIMIT, FRAGMENT_MIRROR_LIMIT, MAX_TRIALS, SIMULATION_BUDGET_MS } from './protocol'
 
 /** A clock in milliseconds (the worker's `performance.now`), injected so tests control it. */
 export type Clock = () => number
@@ -90,11 +90,17 @@ export function runSimulation(
   post({ type: 'trials', seq, trials: trialResults })
 }
 
-/** The scenario as autosave text and as a share fragment (null when too large to mirror). */
-export function serializeScenario(scenario: Scenario): { json: string; fragment: string | null } {
+/**
+ * The scenario as autosave text (null when too large to save) and as a share fragment (null when
+ * too large to mirror).
+ */
+export function serializeScenario(scenario: Scenario): {
+  json: string | null
+  fragment: string | null
+} {
   const json = JSON.stringify(scenario)
   const fragment = json.length > FRAGMENT_MIRROR_LIMIT ? null : encodeShareState({ scenario })
-  return { json, fragment }
+  return { json: json.length > AUTOSAVE_LIMIT ? null : json, fragment }
 }
 
 /** Timers, injected so tests control time. */

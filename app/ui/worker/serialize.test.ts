@@ -5,7 +5,7 @@ import { createDefaultScenario } from '../../state/presets'
 import { reviseScenario } from '../../state/scenario-edit'
 import { createAppStore } from '../../state/store'
 import type { SimulateRequest, WorkerMessage } from './protocol'
-import { FRAGMENT_MIRROR_LIMIT } from './protocol'
+import { AUTOSAVE_LIMIT, FRAGMENT_MIRROR_LIMIT } from './protocol'
 import { createSerializer, serializeScenario, simulateForDisplay } from './run-simulation'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
 import { toStoreOutput } from './useSimulationRunner'
@@ -41,7 +41,7 @@ describe('worker serializer', () => {
     const message = posted[0]!
     if (message.type !== 'serialized') throw new Error(message.type)
     expect(message.seq).toBe(3)
-    expect(JSON.parse(message.json)).toEqual(withPath('/c'))
+    expect(JSON.parse(message.json ?? 'null')).toEqual(withPath('/c'))
     const decoded = decodeShareState(message.fragment!)
     expect(decoded.ok && decoded.value.scenario).toEqual(withPath('/c'))
   })
@@ -52,6 +52,16 @@ describe('worker serializer', () => {
     })
     expect(serializeScenario(big).fragment).toBeNull()
     expect(serializeScenario(createDefaultScenario()).fragment).toMatch(/^v\d+\./)
+  })
+
+  it('leaves the JSON out when the scenario is too large to autosave', () => {
+    const big = reviseScenario(createDefaultScenario(), (d) => {
+      d.request.body = 'x'.repeat(AUTOSAVE_LIMIT)
+    })
+    expect(serializeScenario(big).json).toBeNull()
+    expect(serializeScenario(createDefaultScenario()).json).toBe(
+      JSON.stringify(createDefaultScenario()),
+    )
   })
 })
 

@@ -9,6 +9,7 @@ import { splitTrialMessages } from '../../state/scenario-edit'
 import type { AppState } from '../../state/types'
 import type { LessonRequest } from './protocol'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
+import { fitsTextBudget } from './text-size'
 import type { speculate as Speculate } from './speculate'
 
 type Speculator = typeof Speculate
@@ -18,6 +19,15 @@ type Speculator = typeof Speculate
  * keystroke would re-render the response panel in the keystroke's own task, delaying the answer.
  */
 const PENDING_DELAY_MS = 150
+
+/**
+ * Scenarios with more text than this (characters) are sent to the worker in a task of their own:
+ * copying one across threads costs milliseconds per megabyte, which would lengthen the task that
+ * changed it (and renders the change). Smaller ones go at once, so a keystroke loses no time.
+ */
+const INLINE_POST_TEXT = 200_000
+/** Nesting beyond which the scenario is sent in a task of its own too. */
+const INLINE_POST_DEPTH = 256
 
 function createSimulationWorker(): WorkerLike {
   const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' })
@@ -53,6 +63,7 @@ export function toStoreOutput(output: RunnerOutput, current?: OutputSlice): Stor
 export function useSimulationRunner(store: AppStore): void {
   useEffect(() => {
     let pendingTimer: ReturnType<typeof setTimeout> | undefined
+    let postTimer: ReturnType<typeof setTimeout> | undefined
     // The page's own quick answer carries the engine: it loads after the first paint.
     let speculate: Speculator | undefined
     let disposed = false
@@ -87,6 +98,15 @@ export function useSimulationRunner(store: AppStore): void {
       const messages = splitTrialMessages(state.trialMessages)
       runner.run(state.scenario, messages, readLessonRequest(state, messages))
     }
+    const schedule = (state: AppState) => {
+      if (postTimer !== undefined) clearTimeout(postTimer)
+      postTimer = undefined
+      if (fitsTextBudget(state.scenario, INLINE_POST_TEXT, INLINE_POST_DEPTH)) return runWith(state)
+      postTimer = setTimeout(() => {
+        postTimer = undefined
+        if (!disposed) runWith(store.getState())
+      }, 0)
+    }
     runWith(store.getState())
     const unsubscribe = store.subscribe((state, previous) => {
       if (
@@ -101,12 +121,13 @@ export function useSimulationRunner(store: AppStore): void {
             store.getState().receiveOutput({ pending: true })
           }, PENDING_DELAY_MS)
         }
-        runWith(state)
+        schedule(state)
       }
     })
     return () => {
       disposed = true
       if (pendingTimer !== undefined) clearTimeout(pendingTimer)
+      if (postTimer !== undefined) clearTimeout(postTimer)
       unsubscribe()
       runner.dispose()
     }
