@@ -18,7 +18,7 @@ export class EditorPanel {
   }
 
   /** Replaces the editor's whole text, typing like a person (select all, then insert). */
-  async setText(testId: string, text: string): Promise<void> {
+  async setText(testId: string, text: string, how: 'type' | 'paste' = 'type'): Promise<void> {
     const editor = this.editor(testId)
     await this.settle(editor)
     // The pointer arrives, then presses, in separate frames as a person's would: Playwright's
@@ -40,7 +40,16 @@ export class EditorPanel {
     await this.page.keyboard.press('Delete')
     if (text === '') return
     // Typing key by key lets Monaco type over the brackets it auto-closes.
-    if (!text.includes('\n')) await this.page.keyboard.type(text)
+    if (how === 'paste')
+      // One paste event, as Ctrl+V gives: Monaco takes insertText's text a character at a time.
+      await this.page.evaluate((pasted) => {
+        const data = new DataTransfer()
+        data.setData('text/plain', pasted)
+        document.activeElement?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        )
+      }, text)
+    else if (!text.includes('\n')) await this.page.keyboard.type(text)
     else await this.page.keyboard.insertText(text)
     await expect.poll(() => this.text(testId)).toBe(text)
   }

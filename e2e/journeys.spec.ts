@@ -1,3 +1,4 @@
+import { AUTOSAVE_KEY } from '../app/state/persist'
 import { expect, test } from './fixtures'
 
 /** The three user journeys of DESIGN.md, plus autosave and bad links, on the built app. */
@@ -230,7 +231,10 @@ test.describe('autosave and bad links', () => {
     await page.goto('/')
     await lambda.errorMessage().fill('My saved work')
     await expect(response.status()).toHaveText('200')
-    await page.waitForTimeout(600)
+    // The autosave is written once edits pause.
+    await expect
+      .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', AUTOSAVE_KEY))
+      .toContain('My saved work')
 
     for (const fragment of ['#not-a-link', '#v1.AAAA', `#${'x'.repeat(200_000)}`]) {
       // A fresh document each time: a hash-only change would not reload the page.

@@ -76,4 +76,15 @@ describe('display preparation', () => {
   it('sends no clip record when nothing was cut', () => {
     expect(prepareForDisplay(base).display.clipped).toBeUndefined()
   })
+
+  it('shows JSON as written when a pretty form would change what it says', () => {
+    const digits = Array.from({ length: 1000 }, (_, i) => i + 1).join('')
+    expect(prettifyJsonText(digits)).toBe(digits)
+    expect(prettifyJsonText('{"id": 12345678901234567890}')).toBe('{"id": 12345678901234567890}')
+    expect(prettifyJsonText('{"a":1,"a":2}')).toBe('{"a":1,"a":2}')
+    expect(prettifyJsonText('"\\u00e9"')).toBe('"\\u00e9"')
+    expect(prettifyJsonText('{ "a" : [1, "x y"] }')).toBe('{\n  "a": [\n    1,\n    "x y"\n  ]\n}')
+    const { display } = prepareForDisplay({ ...base, lambdaEventText: digits })
+    expect(display.eventPretty).toBe(digits)
+  })
 })

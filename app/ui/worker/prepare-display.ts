@@ -6,22 +6,52 @@ import type { Json, Simulation } from '../../model'
 import type { SimulationDisplay } from '../../state/types'
 import { formatCompactJson } from './compact-json'
 
-/** Pretty JSON when the text is JSON, else the text unchanged. */
-export function prettifyJsonText(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2)
-  } catch {
-    return text
+/** The text without the blanks between JSON tokens (blanks inside strings stay). */
+function stripJsonBlanks(text: string): string {
+  let out = ''
+  let from = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // a backslash escapes the next character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      out += text.slice(from, i)
+      from = i + 1
+    }
   }
+  return out + text.slice(from)
+}
+
+/**
+ * The value of a JSON text, when writing the value back gives the same text (blanks aside).
+ * Otherwise a pretty view would show something the text does not say: a number JavaScript cannot
+ * hold exactly (`12345678901234567890`, or a thousand digits read as Infinity and written as
+ * `null`), a key given twice (the last one wins), an escape written differently.
+ */
+function parseFaithfully(text: string): { value: Json } | undefined {
+  let value: Json
+  try {
+    value = JSON.parse(text) as Json
+  } catch {
+    return undefined
+  }
+  return JSON.stringify(value) === stripJsonBlanks(text) ? { value } : undefined
+}
+
+/** Pretty JSON when the text is JSON that survives the round trip, else the text unchanged. */
+export function prettifyJsonText(text: string): string {
+  const parsed = parseFaithfully(text)
+  return parsed ? JSON.stringify(parsed.value, null, 2) : text
 }
 
 /** Compact JSON when the text is JSON (the event: headers and lists stay on one line). */
 function compactJsonText(text: string): string {
-  try {
-    return formatCompactJson(JSON.parse(text))
-  } catch {
-    return text
-  }
+  const parsed = parseFaithfully(text)
+  return parsed ? formatCompactJson(parsed.value) : text
 }
 
 function toDisplayText(value: Json | undefined): Json | undefined {
