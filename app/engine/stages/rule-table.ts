@@ -16,7 +16,12 @@ import type {
   RuleTable,
 } from '../../model'
 import { describeLimitHit, formatEditorId } from '../../model'
-import { matchSelectionPattern, translateJavaRegex } from '../../regex'
+import {
+  matchPreparedOutcome,
+  matchSelectionPattern,
+  prepareSelectionPattern,
+  translateJavaRegex,
+} from '../../regex'
 import type { InvokeResult, RunContext } from '../trace'
 import { budgetStopped } from '../trace'
 
@@ -132,7 +137,8 @@ export type RuleOutcomes = {
  * The table's choice for many subjects at once (errorMessages of function errors), by the same
  * rules as evaluateRuleTable: each rule's outcome as evaluateRule gives it, the first matching
  * pattern by key order, else the first default. What does not depend on the subject (the keys,
- * the status check, the editor id) is worked out once; mismatches are not explained.
+ * the status check, the editor id, the compiled pattern) is worked out once per rule; mismatches
+ * are not explained.
  */
 export function evaluateRuleOutcomes(
   ctx: RunContext,
@@ -145,19 +151,25 @@ export function evaluateRuleOutcomes(
     if (response !== null && typeof response === 'object')
       prepared.push({ key, ...classifyRule(key, response) })
   }
-  const results = subjects.map((subject): RuleOutcomes => {
+  const count = subjects.length
+  // Rule by rule (each pattern compiled and metered once), into each subject's row.
+  const rows: RuleEvaluation['outcome'][][] = []
+  for (let i = 0; i < count; i++) rows.push(new Array<RuleEvaluation['outcome']>(prepared.length))
+  prepared.forEach((rule, j) => {
+    if (rule.kind !== 'pattern') for (const row of rows) row[j] = rule.kind
+    else matchRuleOutcomes(ctx, rule, subjects, rows, j)
+  })
+  const results = rows.map((outcomes): RuleOutcomes => {
     let matched: string | undefined
     let fallback: string | undefined
-    const outcomes = prepared.map((rule): RuleEvaluation['outcome'] => {
-      if (rule.kind !== 'pattern') {
-        if (rule.kind === 'default') fallback ??= rule.key
-        return rule.kind
+    for (let j = 0; j < outcomes.length; j++) {
+      const outcome = outcomes[j]
+      if (outcome === 'matched') {
+        matched = prepared[j]!.key
+        break
       }
-      const run = matchRule(ctx, rule, subject, false)
-      const outcome = run.ok ? run.value.outcome : 'stopped'
-      if (outcome === 'matched') matched ??= rule.key
-      return outcome
-    })
+      if (outcome === 'default') fallback ??= prepared[j]!.key
+    }
     return { chosen: matched ?? fallback, outcomes }
   })
   return { keys: prepared.map((r) => r.key), results }
@@ -236,6 +248,37 @@ function matchRule(
   return meter.evaluate(rule.source, () =>
     matchSelectionPattern(rule.pattern, subject, rule.source, meter, { explain }),
   )
+}
+
+/**
+ * One pattern matched against many subjects, each outcome written to `rows[i][column]` as
+ * matchRule would give it with `explain` off. Without a budget nothing can stop a match midway,
+ * so the whole batch is one metered evaluation; under a budget each subject is its own, as in
+ * matchRule, so one slow subject does not stop the others.
+ */
+function matchRuleOutcomes(
+  ctx: RunContext,
+  rule: Extract<RuleKind, { kind: 'pattern' }>,
+  subjects: readonly string[],
+  rows: RuleEvaluation['outcome'][][],
+  column: number,
+): void {
+  const { meter } = ctx.env
+  const compiled = prepareSelectionPattern(rule.pattern)
+  if (!meter.interruptible) {
+    const run = meter.evaluate(rule.source, () => {
+      for (let i = 0; i < subjects.length; i++)
+        rows[i]![column] = matchPreparedOutcome(compiled, subjects[i]!, meter)
+    })
+    if (!run.ok) for (const row of rows) row[column] = 'stopped'
+    return
+  }
+  for (let i = 0; i < subjects.length; i++) {
+    const run = meter.evaluate(rule.source, () =>
+      matchPreparedOutcome(compiled, subjects[i]!, meter),
+    )
+    rows[i]![column] = run.ok ? run.value : 'stopped'
+  }
 }
 
 /** One rule matched against `subject` (through the meter, so a budget can stop it). */
