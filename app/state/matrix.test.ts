@@ -33,6 +33,10 @@ describe('matrix', () => {
     expect(m.rows[1]!.outcomes).toEqual(['default', 'not-matched'])
     // One proxy run, one per distinct rule for each custom variant.
     expect(m.simulations).toBe(1 + 1 + 2)
+    // Messages that fared alike share their cells and outcomes.
+    expect(m.rows[1]!.cells).toBe(m.rows[2]!.cells)
+    expect(m.rows[1]!.outcomes).toBe(m.rows[2]!.outcomes)
+    expect(m.rows[0]!.cells).not.toBe(m.rows[1]!.cells)
   })
 
   it('agrees with a full simulate for every message, templates included', () => {

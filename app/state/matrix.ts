@@ -20,20 +20,20 @@ import { writeObjectField } from './scenario-edit'
 
 export { MAX_MATRIX_MESSAGES }
 
-/** One cell of a variant column. */
+/** One cell of a variant column (cells and their arrays are shared between rows: read-only). */
 export type MatrixCell = {
-  statusCode: number
+  readonly statusCode: number
   /** Status key of the chosen integration response; undefined for proxy or when none applied. */
-  rule: string | undefined
+  readonly rule: string | undefined
 }
 
 /** One message's row. */
 export type MatrixRow = {
   message: string
-  /** In `INTEGRATION_VARIANTS` order. */
-  cells: MatrixCell[]
-  /** Each of the person's rules against this message, in `rules` order. */
-  outcomes: RuleEvaluation['outcome'][]
+  /** In `INTEGRATION_VARIANTS` order (rows that fared alike share one array). */
+  cells: readonly MatrixCell[]
+  /** Each of the person's rules against this message, in `rules` order (shared likewise). */
+  outcomes: readonly RuleEvaluation['outcome'][]
 }
 
 /** The whole matrix. */
@@ -73,13 +73,19 @@ function shortest(messages: readonly string[]): string {
   return messages.reduce((a, b) => (b.length < a.length ? b : a))
 }
 
-/** Computes the matrix for `messages` (the first MAX_MATRIX_MESSAGES). */
+const NO_OUTCOMES: readonly RuleEvaluation['outcome'][] = []
+
+/**
+ * Computes the matrix for `messages` (the first MAX_MATRIX_MESSAGES). Messages that fared alike
+ * share their cells and outcomes (fewer objects to make and to send from the worker).
+ */
 export function computeMatrix(
   scenario: Scenario,
   messages: readonly string[],
   makeEnv: () => EngineEnv,
 ): MatrixResult {
-  const kept = messages.slice(0, MAX_MATRIX_MESSAGES)
+  const kept =
+    messages.length > MAX_MATRIX_MESSAGES ? messages.slice(0, MAX_MATRIX_MESSAGES) : messages
   const variants = buildCompareScenarios(scenario)
   // As the Lambda stage reads it: an error outcome without its header value is `Unhandled`.
   const functionError =
@@ -96,8 +102,11 @@ export function computeMatrix(
   const columns = INTEGRATION_VARIANTS.map(({ kind }) => {
     const variant = variants[kind]
     if (kind === 'proxy') {
-      const status = kept.length > 0 ? statusOf(variant, shortest(kept)) : 0
-      return { cells: kept.map(() => ({ statusCode: status, rule: undefined })), outcomes: [] }
+      const cell: MatrixCell = {
+        statusCode: kept.length > 0 ? statusOf(variant, shortest(kept)) : 0,
+        rule: undefined,
+      }
+      return { cells: kept.map(() => cell) }
     }
     const responses = variant.setup.method.methodIntegration.integrationResponses ?? {}
     // Without a single pattern the errorMessage plays no part in the choice: select once.
@@ -105,39 +114,59 @@ export function computeMatrix(
     // Repeated messages (log files repeat lines) are selected once.
     const distinct = patterned ? [...new Set(kept)] : kept.slice(0, 1)
     const batch = selectForErrorMessages(variant, distinct, makeEnv(), functionError)
-    const byMessage = new Map(distinct.map((m, i) => [m, batch.selections[i]!]))
-    const selections = kept.map((m) => byMessage.get(m) ?? batch.selections[0]!)
+    let selections = batch.selections
+    if (distinct.length !== kept.length) {
+      const byMessage = new Map(distinct.map((m, i) => [m, batch.selections[i]!]))
+      selections = kept.map((m) => byMessage.get(m) ?? batch.selections[0]!)
+    }
     // A rule's status comes from its shortest message: explaining the other patterns' misses
     // costs the least there, and any message that chose the rule gives the same status.
     const representative = new Map<string, string>()
-    selections.forEach((selection, i) => {
-      const rule = selection.selected ?? ''
+    for (let i = 0; i < kept.length; i++) {
+      const rule = selections[i]!.selected ?? ''
       const held = representative.get(rule)
       if (held === undefined || kept[i]!.length < held.length) representative.set(rule, kept[i]!)
-    })
-    const known = new Map<string, number>()
+    }
+    const dependent = new Map<string, boolean>()
+    const known = new Map<string, MatrixCell>()
     const cells = selections.map((selection, i): MatrixCell => {
       const rule = selection.selected
       const memo = rule ?? ''
-      const dependent = rule !== undefined && readsMessage(responses[rule])
-      let status = dependent ? undefined : known.get(memo)
-      if (status === undefined) {
-        status = statusOf(variant, dependent ? kept[i]! : representative.get(memo)!)
-        if (!dependent) known.set(memo, status)
+      let reads = dependent.get(memo)
+      if (reads === undefined) {
+        reads = rule !== undefined && readsMessage(responses[rule])
+        dependent.set(memo, reads)
       }
-      return { statusCode: status, rule }
+      if (reads) return { statusCode: statusOf(variant, kept[i]!), rule }
+      let cell = known.get(memo)
+      if (cell === undefined) {
+        cell = { statusCode: statusOf(variant, representative.get(memo)!), rule }
+        known.set(memo, cell)
+      }
+      return cell
     })
     return { cells, outcomes: selections.map((s) => s.outcomes), rules: batch.rules }
   })
   const own = columns[INTEGRATION_VARIANTS.findIndex((v) => v.kind === 'custom-rules')]
+  // Rows whose cells are the same objects share one array (found by their last cell).
+  const alike = new Map<MatrixCell, readonly MatrixCell[]>()
+  const rows = kept.map((message, i): MatrixRow => {
+    const last = columns[columns.length - 1]!.cells[i]!
+    let cells = alike.get(last)
+    if (cells === undefined || cells.some((c, v) => c !== columns[v]!.cells[i])) {
+      cells = columns.map((c) => c.cells[i]!)
+      alike.set(last, cells)
+    }
+    return {
+      message,
+      cells,
+      outcomes: (own && 'outcomes' in own && own.outcomes?.[i]) || NO_OUTCOMES,
+    }
+  })
   return {
     variants: INTEGRATION_VARIANTS.map((v) => v.kind),
     rules: (own && 'rules' in own ? own.rules : undefined) ?? [],
-    rows: kept.map((message, i) => ({
-      message,
-      cells: columns.map((c) => c.cells[i]!),
-      outcomes: own?.outcomes[i] ?? [],
-    })),
+    rows,
     omitted: messages.length - kept.length,
     simulations,
   }

@@ -127,10 +127,13 @@ export function evaluateRuleTable(
   return chosen ? { table, chosen } : { table }
 }
 
-/** How one subject of a batch fared: the chosen rule's key and each rule's outcome, in order. */
+/**
+ * How one subject of a batch fared: the chosen rule's key and each rule's outcome, in order.
+ * Subjects that fared alike share one (read-only) object.
+ */
 export type RuleOutcomes = {
   chosen: string | undefined
-  outcomes: RuleEvaluation['outcome'][]
+  outcomes: readonly RuleEvaluation['outcome'][]
 }
 
 /**
@@ -151,28 +154,44 @@ export function evaluateRuleOutcomes(
     if (response !== null && typeof response === 'object')
       prepared.push({ key, ...classifyRule(key, response) })
   }
-  const count = subjects.length
-  // Rule by rule (each pattern compiled and metered once), into each subject's row.
-  const rows: RuleEvaluation['outcome'][][] = []
-  for (let i = 0; i < count; i++) rows.push(new Array<RuleEvaluation['outcome']>(prepared.length))
-  prepared.forEach((rule, j) => {
-    if (rule.kind !== 'pattern') for (const row of rows) row[j] = rule.kind
-    else matchRuleOutcomes(ctx, rule, subjects, rows, j)
+  // Most subjects miss most patterns: each subject's outcomes are held as the text of its
+  // pattern outcomes other than `not-matched` (`column:outcome;`), and subjects with the same
+  // text share one result. Rule by rule, so each pattern is compiled and metered once.
+  const base = prepared.map((r) => (r.kind === 'pattern' ? 'not-matched' : r.kind))
+  const other: string[] = subjects.map(() => '')
+  prepared.forEach((rule, column) => {
+    if (rule.kind === 'pattern') matchRuleOutcomes(ctx, rule, subjects, column, other)
   })
-  const results = rows.map((outcomes): RuleOutcomes => {
-    let matched: string | undefined
-    let fallback: string | undefined
-    for (let j = 0; j < outcomes.length; j++) {
-      const outcome = outcomes[j]
-      if (outcome === 'matched') {
-        matched = prepared[j]!.key
-        break
-      }
-      if (outcome === 'default') fallback ??= prepared[j]!.key
+  const shared = new Map<string, RuleOutcomes>()
+  const results = other.map((text) => {
+    let result = shared.get(text)
+    if (result === undefined) {
+      result = chooseRule(prepared, base, text)
+      shared.set(text, result)
     }
-    return { chosen: matched ?? fallback, outcomes }
+    return result
   })
   return { keys: prepared.map((r) => r.key), results }
+}
+
+/** One subject's outcomes (`base` with `other`'s exceptions) and the rule they choose. */
+function chooseRule(
+  prepared: readonly { key: string }[],
+  base: readonly RuleEvaluation['outcome'][],
+  other: string,
+): RuleOutcomes {
+  const outcomes = base.slice()
+  for (const item of other.split(';')) {
+    if (item === '') continue
+    const at = item.indexOf(':')
+    outcomes[Number(item.slice(0, at))] = item.slice(at + 1) as RuleEvaluation['outcome']
+  }
+  let fallback: string | undefined
+  for (let j = 0; j < outcomes.length; j++) {
+    if (outcomes[j] === 'matched') return { chosen: prepared[j]!.key, outcomes }
+    if (outcomes[j] === 'default') fallback ??= prepared[j]!.key
+  }
+  return { chosen: fallback, outcomes }
 }
 
 function describeChoice(
@@ -251,33 +270,38 @@ function matchRule(
 }
 
 /**
- * One pattern matched against many subjects, each outcome written to `rows[i][column]` as
- * matchRule would give it with `explain` off. Without a budget nothing can stop a match midway,
- * so the whole batch is one metered evaluation; under a budget each subject is its own, as in
- * matchRule, so one slow subject does not stop the others.
+ * One pattern matched against many subjects as matchRule would match each with `explain` off;
+ * an outcome other than `not-matched` is added to the subject's `other` text as
+ * `column:outcome;`. Without a budget nothing can stop a match midway, so the whole batch is one
+ * metered evaluation; under a budget each subject is its own, as in matchRule, so one slow
+ * subject does not stop the others.
  */
 function matchRuleOutcomes(
   ctx: RunContext,
   rule: Extract<RuleKind, { kind: 'pattern' }>,
   subjects: readonly string[],
-  rows: RuleEvaluation['outcome'][][],
   column: number,
+  other: string[],
 ): void {
   const { meter } = ctx.env
   const compiled = prepareSelectionPattern(rule.pattern)
+  const note = (i: number, outcome: RuleEvaluation['outcome']) => {
+    if (outcome !== 'not-matched') other[i] += `${column}:${outcome};`
+  }
   if (!meter.interruptible) {
     const run = meter.evaluate(rule.source, () => {
       for (let i = 0; i < subjects.length; i++)
-        rows[i]![column] = matchPreparedOutcome(compiled, subjects[i]!, meter)
+        note(i, matchPreparedOutcome(compiled, subjects[i]!, meter))
     })
-    if (!run.ok) for (const row of rows) row[column] = 'stopped'
+    // Only a pattern stopped in an earlier run ends here: nothing was noted.
+    if (!run.ok) for (let i = 0; i < subjects.length; i++) note(i, 'stopped')
     return
   }
   for (let i = 0; i < subjects.length; i++) {
     const run = meter.evaluate(rule.source, () =>
       matchPreparedOutcome(compiled, subjects[i]!, meter),
     )
-    rows[i]![column] = run.ok ? run.value : 'stopped'
+    note(i, run.ok ? run.value : 'stopped')
   }
 }
 
