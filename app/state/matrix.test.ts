@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { createEnv, selectForErrorMessages, simulate } from '../engine'
 import { createMeter, formatEditorId } from '../model'
 import { buildVariantScenario } from './compare'
-import { computeMatrix, readSimulatedRule } from './matrix'
+import {
+  computeMatrix,
+  createMatrixStatusCache,
+  readCachedStatuses,
+  readSimulatedRule,
+} from './matrix'
 import {
   buildNearMisses,
   generateMessages,
@@ -81,6 +86,21 @@ describe('matrix', () => {
       { statusCode: 200, rule: '200' },
       { statusCode: 400, rule: '400' },
     ])
+  })
+
+  it('reuses the rules statuses of an earlier matrix of the same scenario and env', () => {
+    const scenario = seed('seed-custom-error')
+    const cache = createMatrixStatusCache()
+    const first = computeMatrix(scenario, ['Dummy error', 'x'], env, readCachedStatuses(cache, 'a'))
+    expect(first.simulations).toBe(4)
+    const messages = ['y', 'Dummy error again', 'z']
+    const again = computeMatrix(scenario, messages, env, readCachedStatuses(cache, 'a'))
+    expect(again.simulations).toBe(0)
+    expect(again.rows).toEqual(computeMatrix(scenario, messages, env).rows)
+    // Another key (another scenario or env) starts afresh.
+    expect(computeMatrix(scenario, messages, env, readCachedStatuses(cache, 'b')).simulations).toBe(
+      4,
+    )
   })
 
   it('caps the number of messages', () => {

@@ -76,13 +76,40 @@ function shortest(messages: readonly string[]): string {
 const NO_OUTCOMES: readonly RuleEvaluation['outcome'][] = []
 
 /**
+ * Statuses from earlier matrices of one scenario under one env, by variant and rule (rules whose
+ * mapping reads the message are not kept): while only the messages change, the rules' statuses
+ * are not simulated again. `key` names the scenario and env they belong to.
+ */
+export type MatrixStatusCache = { key: string | undefined; statuses: Map<string, number> }
+
+/** An empty status cache. */
+export function createMatrixStatusCache(): MatrixStatusCache {
+  return { key: undefined, statuses: new Map() }
+}
+
+/**
+ * The cache's statuses for `key` (everything that decides a simulation's status apart from the
+ * errorMessage: the scenario and the env, e.g. its JSON and the stopped keys); emptied when the
+ * key changes.
+ */
+export function readCachedStatuses(cache: MatrixStatusCache, key: string): Map<string, number> {
+  if (cache.key !== key) {
+    cache.key = key
+    cache.statuses = new Map()
+  }
+  return cache.statuses
+}
+
+/**
  * Computes the matrix for `messages` (the first MAX_MATRIX_MESSAGES). Messages that fared alike
- * share their cells and outcomes (fewer objects to make and to send from the worker).
+ * share their cells and outcomes (fewer objects to make and to send from the worker). `statuses`
+ * (readCachedStatuses) holds the rules' statuses of earlier matrices of the same scenario and env.
  */
 export function computeMatrix(
   scenario: Scenario,
   messages: readonly string[],
   makeEnv: () => EngineEnv,
+  statuses: Map<string, number> = new Map(),
 ): MatrixResult {
   const kept =
     messages.length > MAX_MATRIX_MESSAGES ? messages.slice(0, MAX_MATRIX_MESSAGES) : messages
@@ -101,9 +128,19 @@ export function computeMatrix(
   }
   const columns = INTEGRATION_VARIANTS.map(({ kind }) => {
     const variant = variants[kind]
+    // Statuses that do not depend on the message, by rule ('' for none), across matrices.
+    const statusFor = (rule: string, message: () => string) => {
+      const memo = `${kind}:${rule}`
+      let status = statuses.get(memo)
+      if (status === undefined) {
+        status = statusOf(variant, message())
+        statuses.set(memo, status)
+      }
+      return status
+    }
     if (kind === 'proxy') {
       const cell: MatrixCell = {
-        statusCode: kept.length > 0 ? statusOf(variant, shortest(kept)) : 0,
+        statusCode: kept.length > 0 ? statusFor('', () => shortest(kept)) : 0,
         rule: undefined,
       }
       return { cells: kept.map(() => cell) }
@@ -140,7 +177,7 @@ export function computeMatrix(
       if (reads) return { statusCode: statusOf(variant, kept[i]!), rule }
       let cell = known.get(memo)
       if (cell === undefined) {
-        cell = { statusCode: statusOf(variant, representative.get(memo)!), rule }
+        cell = { statusCode: statusFor(memo, () => representative.get(memo)!), rule }
         known.set(memo, cell)
       }
       return cell
