@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createEnv, selectForErrorMessages, simulate } from '../engine'
+import { createEnv, selectForErrorMessages, simulate, validateScenario } from '../engine'
+import type { Scenario } from '../model'
 import { createMeter, formatEditorId } from '../model'
 import { buildVariantScenario } from './compare'
 import {
@@ -14,7 +15,7 @@ import {
   readMessageFile,
   readPatternLiteral,
 } from './message-variants'
-import { readPresetScenario } from './presets'
+import { PRESETS, readPresetScenario } from './presets'
 
 const seed = (id: string) => readPresetScenario(id)!
 const env = () => createEnv()
@@ -137,5 +138,21 @@ describe('generated messages', () => {
   it('reads a file as --- separated messages or one per line', () => {
     expect(readMessageFile('a\r\nb\n\nc\n')).toEqual(['a', 'b', 'c'])
     expect(readMessageFile('a\nb\n---\nc\n')).toEqual(['a\nb', 'c'])
+  })
+})
+
+describe('status-only simulations', () => {
+  it('leave out only the scenario checks, never changing the response', () => {
+    for (const preset of PRESETS) {
+      const scenario = readPresetScenario(preset.id)!
+      // An unknown field gives a scenario check (a warning) to leave out.
+      const odd = { ...scenario, setup: { ...scenario.setup, extra: 1 } } as Scenario
+      const full = simulate(odd, createEnv())
+      const quick = simulate(odd, { ...createEnv(), checkScenario: false })
+      expect(quick.response).toEqual(full.response)
+      const checks = validateScenario(odd).diagnostics
+      expect(checks.length).toBeGreaterThan(0)
+      expect(quick.diagnostics).toEqual(full.diagnostics.slice(checks.length))
+    }
   })
 })
