@@ -7,7 +7,7 @@
  * message is simulated. Nothing else after the selection depends on the errorMessage, and with
  * Lambda proxy any function error is a 502 whatever its message. Pure (env injected).
  */
-import { selectForErrorMessages, simulate, type EngineEnv } from '../engine'
+import { selectForErrorMessages, simulate, type BatchSelection, type EngineEnv } from '../engine'
 import type { IntegrationResponse, Json, LambdaOutcome, RuleEvaluation, Scenario } from '../model'
 import {
   INTEGRATION_VARIANTS,
@@ -157,50 +157,82 @@ export function computeMatrix(
       const byMessage = new Map(distinct.map((m, i) => [m, batch.selections[i]!]))
       selections = kept.map((m) => byMessage.get(m) ?? batch.selections[0]!)
     }
-    // A rule's status comes from its shortest message: explaining the other patterns' misses
-    // costs the least there, and any message that chose the rule gives the same status.
-    const representative = new Map<string, string>()
-    for (let i = 0; i < kept.length; i++) {
-      const rule = selections[i]!.selected ?? ''
-      const held = representative.get(rule)
-      if (held === undefined || kept[i]!.length < held.length) representative.set(rule, kept[i]!)
+    // Messages that fared alike share one selection object: each group's cell is worked out
+    // once, from its shortest message, unless the chosen rule's mapping reads the message.
+    type Group = {
+      selection: BatchSelection
+      shortest: string
+      at: number
+      cell: MatrixCell | null
     }
-    const dependent = new Map<string, boolean>()
-    const known = new Map<string, MatrixCell>()
-    const cells = selections.map((selection, i): MatrixCell => {
-      const rule = selection.selected
-      const memo = rule ?? ''
-      let reads = dependent.get(memo)
-      if (reads === undefined) {
-        reads = rule !== undefined && readsMessage(responses[rule])
-        dependent.set(memo, reads)
+    const groups = new Map<BatchSelection, Group>()
+    const groupOf: Group[] = []
+    for (let i = 0; i < kept.length; i++) {
+      const selection = selections[i]!
+      const message = kept[i]!
+      let group = groups.get(selection)
+      if (group === undefined) {
+        group = { selection, shortest: message, at: i, cell: null }
+        groups.set(selection, group)
+      } else if (message.length < group.shortest.length) {
+        group.shortest = message
+        group.at = i
       }
-      if (reads) return { statusCode: statusOf(variant, kept[i]!), rule }
+      groupOf.push(group)
+    }
+    // A rule's status comes from its shortest message: explaining the other patterns' misses
+    // costs the least there (the first of equals, in message order), and any message that chose
+    // the rule gives the same status.
+    const representative = (rule: string) => {
+      let best: Group | undefined
+      for (const g of groups.values())
+        if (
+          (g.selection.selected ?? '') === rule &&
+          (best === undefined ||
+            g.shortest.length < best.shortest.length ||
+            (g.shortest.length === best.shortest.length && g.at < best.at))
+        )
+          best = g
+      return best!.shortest
+    }
+    const known = new Map<string, MatrixCell>()
+    for (const group of groups.values()) {
+      const rule = group.selection.selected
+      if (rule !== undefined && readsMessage(responses[rule])) continue
+      const memo = rule ?? ''
       let cell = known.get(memo)
       if (cell === undefined) {
-        cell = { statusCode: statusFor(memo, () => representative.get(memo)!), rule }
+        cell = { statusCode: statusFor(memo, () => representative(memo)), rule }
         known.set(memo, cell)
       }
-      return cell
-    })
-    return { cells, outcomes: selections.map((s) => s.outcomes), rules: batch.rules }
+      group.cell = cell
+    }
+    const cells: MatrixCell[] = []
+    for (let i = 0; i < kept.length; i++) {
+      const group = groupOf[i]!
+      cells.push(
+        group.cell ?? { statusCode: statusOf(variant, kept[i]!), rule: group.selection.selected },
+      )
+    }
+    return { cells, selections, rules: batch.rules }
   })
   const own = columns[INTEGRATION_VARIANTS.findIndex((v) => v.kind === 'custom-rules')]
+  const ownSelections = own && 'selections' in own ? own.selections : undefined
   // Rows whose cells are the same objects share one array (found by their last cell).
   const alike = new Map<MatrixCell, readonly MatrixCell[]>()
-  const rows = kept.map((message, i): MatrixRow => {
+  const rows: MatrixRow[] = []
+  for (let i = 0; i < kept.length; i++) {
     const last = columns[columns.length - 1]!.cells[i]!
     let cells = alike.get(last)
-    if (cells === undefined || cells.some((c, v) => c !== columns[v]!.cells[i])) {
+    let same = cells !== undefined
+    for (let v = 0; same && v < columns.length; v++) same = cells![v] === columns[v]!.cells[i]
+    if (!same) {
       cells = columns.map((c) => c.cells[i]!)
       alike.set(last, cells)
     }
-    return {
-      message,
-      cells,
-      outcomes: (own && 'outcomes' in own && own.outcomes?.[i]) || NO_OUTCOMES,
-    }
-  })
+    const outcomes = ownSelections?.[i]?.outcomes ?? NO_OUTCOMES
+    rows.push({ message: kept[i]!, cells: cells!, outcomes })
+  }
   return {
     variants: INTEGRATION_VARIANTS.map((v) => v.kind),
     rules: (own && 'rules' in own ? own.rules : undefined) ?? [],
