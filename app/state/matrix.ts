@@ -5,7 +5,9 @@
  * is simulated once per chosen rule and reused for the other messages that chose it, unless that
  * rule's mapping can read the message (a response template or content handling): then every
  * message is simulated. Nothing else after the selection depends on the errorMessage, and with
- * Lambda proxy any function error is a 502 whatever its message. Pure (env injected).
+ * Lambda proxy any function error is a 502 whatever its message; so a caller that recomputes the
+ * matrix of an unchanged scenario (only the messages edited) can keep the rules' statuses
+ * (`readCachedStatuses`). Pure (env injected; the cache is the caller's).
  */
 import { selectForErrorMessages, simulate, type BatchSelection, type EngineEnv } from '../engine'
 import type { IntegrationResponse, Json, LambdaOutcome, RuleEvaluation, Scenario } from '../model'
