@@ -22,6 +22,11 @@ export type EngineEnv = {
    * the same). Batch callers that show no explanation set it; default true.
    */
   explainMismatches?: boolean
+  /**
+   * `false`: the scenario's own checks (validateScenario) are left out of the diagnostics; they
+   * never change the response. Batch callers that read only the response set it; default true.
+   */
+  checkScenario?: boolean
 }
 
 /**

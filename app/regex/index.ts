@@ -7,7 +7,7 @@ import { createMeter, type Diagnostic, type EditorId, type Meter } from '../mode
 import { compileJavaPattern } from './compile'
 import type { Compiled } from './compile'
 import { explainMismatch } from './explain'
-import { wholeMatch } from './run'
+import { readRequiredText, wholeMatch } from './run'
 
 export { mayBacktrackCatastrophically } from './backtrack'
 export { javaReplaceAll, javaReplaceFirst, javaSplit, javaStringMatches } from './java-string'
@@ -59,6 +59,32 @@ function compileDiagnostics(compiled: Compiled, source: EditorId): Diagnostic[] 
 export type SelectionMatchOptions = {
   /** Explain a mismatch in words (default true); batch callers that show no text turn it off. */
   explain?: boolean
+}
+
+/**
+ * A selection pattern compiled once, to match against many subjects with
+ * `matchPreparedOutcome` (the outcome `matchSelectionPattern` gives, without its details).
+ */
+export type PreparedSelectionPattern =
+  | { kind: 'ok'; compiled: Extract<Compiled, { kind: 'ok' }>; required: string }
+  | { kind: 'invalid' | 'untranslatable' }
+
+/** Compiles `pattern` for `matchPreparedOutcome`. */
+export function prepareSelectionPattern(pattern: string): PreparedSelectionPattern {
+  const compiled = compileJavaPattern(pattern)
+  if (compiled.kind !== 'ok') return { kind: compiled.kind }
+  return { kind: 'ok', compiled, required: readRequiredText(compiled) }
+}
+
+/** The `outcome` of `matchSelectionPattern(pattern, subject, …, { explain: false })`. */
+export function matchPreparedOutcome(
+  prepared: PreparedSelectionPattern,
+  subject: string,
+  meter: Meter,
+): SelectionMatch['outcome'] {
+  if (prepared.kind !== 'ok') return prepared.kind
+  const result = wholeMatch(prepared.compiled, subject, meter, prepared.required)
+  return result === 'too-complex' ? 'untranslatable' : result ? 'matched' : 'not-matched'
 }
 
 /** Matches `pattern` against the whole of `subject` like `Pattern.matches` (Matcher.matches()). */

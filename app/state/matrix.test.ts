@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { createEnv, selectForErrorMessages, simulate } from '../engine'
+import { createEnv, selectForErrorMessages, simulate, validateScenario } from '../engine'
+import type { Scenario } from '../model'
 import { createMeter, formatEditorId } from '../model'
 import { buildVariantScenario } from './compare'
-import { computeMatrix, readSimulatedRule } from './matrix'
+import {
+  computeMatrix,
+  createMatrixStatusCache,
+  readCachedStatuses,
+  readSimulatedRule,
+} from './matrix'
 import {
   buildNearMisses,
   generateMessages,
   readMessageFile,
   readPatternLiteral,
 } from './message-variants'
-import { readPresetScenario } from './presets'
+import { PRESETS, readPresetScenario } from './presets'
 
 const seed = (id: string) => readPresetScenario(id)!
 const env = () => createEnv()
@@ -33,6 +39,10 @@ describe('matrix', () => {
     expect(m.rows[1]!.outcomes).toEqual(['default', 'not-matched'])
     // One proxy run, one per distinct rule for each custom variant.
     expect(m.simulations).toBe(1 + 1 + 2)
+    // Messages that fared alike share their cells and outcomes.
+    expect(m.rows[1]!.cells).toBe(m.rows[2]!.cells)
+    expect(m.rows[1]!.outcomes).toBe(m.rows[2]!.outcomes)
+    expect(m.rows[0]!.cells).not.toBe(m.rows[1]!.cells)
   })
 
   it('agrees with a full simulate for every message, templates included', () => {
@@ -79,6 +89,21 @@ describe('matrix', () => {
     ])
   })
 
+  it('reuses the rules statuses of an earlier matrix of the same scenario and env', () => {
+    const scenario = seed('seed-custom-error')
+    const cache = createMatrixStatusCache()
+    const first = computeMatrix(scenario, ['Dummy error', 'x'], env, readCachedStatuses(cache, 'a'))
+    expect(first.simulations).toBe(4)
+    const messages = ['y', 'Dummy error again', 'z']
+    const again = computeMatrix(scenario, messages, env, readCachedStatuses(cache, 'a'))
+    expect(again.simulations).toBe(0)
+    expect(again.rows).toEqual(computeMatrix(scenario, messages, env).rows)
+    // Another key (another scenario or env) starts afresh.
+    expect(computeMatrix(scenario, messages, env, readCachedStatuses(cache, 'b')).simulations).toBe(
+      4,
+    )
+  })
+
   it('caps the number of messages', () => {
     const m = computeMatrix(seed('seed-custom-error'), Array(2005).fill('a'), env)
     expect(m.rows).toHaveLength(2000)
@@ -113,5 +138,21 @@ describe('generated messages', () => {
   it('reads a file as --- separated messages or one per line', () => {
     expect(readMessageFile('a\r\nb\n\nc\n')).toEqual(['a', 'b', 'c'])
     expect(readMessageFile('a\nb\n---\nc\n')).toEqual(['a\nb', 'c'])
+  })
+})
+
+describe('status-only simulations', () => {
+  it('leave out only the scenario checks, never changing the response', () => {
+    for (const preset of PRESETS) {
+      const scenario = readPresetScenario(preset.id)!
+      // An unknown field gives a scenario check (a warning) to leave out.
+      const odd = { ...scenario, setup: { ...scenario.setup, extra: 1 } } as Scenario
+      const full = simulate(odd, createEnv())
+      const quick = simulate(odd, { ...createEnv(), checkScenario: false })
+      expect(quick.response).toEqual(full.response)
+      const checks = validateScenario(odd).diagnostics
+      expect(checks.length).toBeGreaterThan(0)
+      expect(quick.diagnostics).toEqual(full.diagnostics.slice(checks.length))
+    }
   })
 })

@@ -188,9 +188,16 @@ function pageRows(r: BenchResults): string[][] {
 }
 
 /** All rows, in the order of the issues: simulate, VTL, regex, page. */
-/** The outcome matrix rows: Node first, then Chromium's worker. */
+/**
+ * The outcome matrix rows: Node first, then Chromium's worker (messages edited), then Node with
+ * the rule statuses reused as the worker reuses them.
+ */
 function matrixRows(r: BenchResults): string[][] {
-  const where = ['Node', "Chromium's simulation worker"]
+  const where = [
+    'Node, every rule simulated',
+    "Chromium's simulation worker, messages edited",
+    'Node, messages edited (rule statuses reused)',
+  ]
   return (r.matrix ?? []).map((m, i) => {
     const label = `outcome matrix, ${where[i] ?? ''}`
     if (isSkipped(m)) return [label, `skipped: ${m.skipped}`, '', '']

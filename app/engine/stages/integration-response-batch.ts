@@ -8,7 +8,7 @@ import type { RuleEvaluation, Scenario } from '../../model'
 import type { EngineEnv } from '../env'
 import { startExecutionLog } from '../log'
 import type { RunContext } from '../trace'
-import { evaluateRuleOutcomes } from './rule-table'
+import { evaluateRuleOutcomes, type RuleOutcomes } from './rule-table'
 
 /** One rule of the batch, in the order the stage tries them. */
 export type BatchRule = {
@@ -18,12 +18,12 @@ export type BatchRule = {
   selectionPattern: string
 }
 
-/** How one errorMessage fared. */
+/** How one errorMessage fared (messages that fared alike share one read-only object). */
 export type BatchSelection = {
   /** Key of the chosen integration response; undefined when none applies (API Gateway: 500). */
   selected: string | undefined
   /** Each rule's outcome against this message, in `rules` order. */
-  outcomes: RuleEvaluation['outcome'][]
+  outcomes: readonly RuleEvaluation['outcome'][]
 }
 
 /** What `selectForErrorMessages` returns. */
@@ -68,9 +68,14 @@ export function selectForErrorMessages(
     ctx,
     functionError === undefined ? messages.map(() => '') : messages,
   )
-  const selections = results.map((r): BatchSelection => ({
-    selected: r.chosen,
-    outcomes: r.outcomes,
-  }))
+  const alike = new Map<RuleOutcomes, BatchSelection>()
+  const selections = results.map((r): BatchSelection => {
+    let selection = alike.get(r)
+    if (selection === undefined) {
+      selection = { selected: r.chosen, outcomes: r.outcomes }
+      alike.set(r, selection)
+    }
+    return selection
+  })
   return { rules, selections }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { LambdaOutcome } from '../../model'
+import { createMeter } from '../../model'
 import { createEnv } from '../env'
 import { customScenario, proxyScenario } from '../scenario-builders.test-support'
 import { simulate } from '../simulate'
+import { selectForErrorMessages } from './integration-response-batch'
 
 const RULES = {
   '200': { statusCode: '200' },
@@ -91,5 +93,49 @@ describe('the rule table', () => {
       ['400', 'not-evaluated', true],
       ['500', 'not-evaluated', false],
     ])
+  })
+})
+
+describe('the rule table for many messages', () => {
+  const rules = {
+    ...RULES,
+    '404': { statusCode: '404', selectionPattern: '.*\\[404\\].*' },
+    '403': { statusCode: '403', selectionPattern: '(?i).*forbidden.*' },
+    '409': { statusCode: '409', selectionPattern: '(a+)+b' },
+    '600': { statusCode: '600', selectionPattern: '.*' },
+  }
+  const messages = [
+    'Dummy error',
+    '[404] gone',
+    'Error: [404] gone\n  at x',
+    'FORBIDDEN here',
+    'aaaaaaaaaaab',
+    'Dummy [404]',
+    '',
+    'other',
+  ]
+
+  it('gives each message the outcomes and choice of its own table, with or without a budget', () => {
+    let t = 0
+    const meters = {
+      plain: () => createMeter(),
+      budgeted: () => createMeter({ limits: { 'wall-time': 1e9 }, clock: () => t++ }),
+    }
+    for (const [name, meter] of Object.entries(meters)) {
+      const scenario = customScenario(rules)
+      const batch = selectForErrorMessages(scenario, messages, createEnv({ meter: meter() }))
+      messages.forEach((message, i) => {
+        const table = simulate(
+          customScenario(rules, { lambda: error(message) }),
+          createEnv({ meter: meter(), explainMismatches: false }),
+        ).rules
+        expect({ name, message, ...batch.selections[i] }).toEqual({
+          name,
+          message,
+          selected: table.chosen,
+          outcomes: table.rules.map((r) => r.outcome),
+        })
+      })
+    }
   })
 })

@@ -16,7 +16,12 @@ import type {
   RuleTable,
 } from '../../model'
 import { describeLimitHit, formatEditorId } from '../../model'
-import { matchSelectionPattern, translateJavaRegex } from '../../regex'
+import {
+  matchPreparedOutcome,
+  matchSelectionPattern,
+  prepareSelectionPattern,
+  translateJavaRegex,
+} from '../../regex'
 import type { InvokeResult, RunContext } from '../trace'
 import { budgetStopped } from '../trace'
 
@@ -122,17 +127,21 @@ export function evaluateRuleTable(
   return chosen ? { table, chosen } : { table }
 }
 
-/** How one subject of a batch fared: the chosen rule's key and each rule's outcome, in order. */
+/**
+ * How one subject of a batch fared: the chosen rule's key and each rule's outcome, in order.
+ * Subjects that fared alike share one (read-only) object.
+ */
 export type RuleOutcomes = {
   chosen: string | undefined
-  outcomes: RuleEvaluation['outcome'][]
+  outcomes: readonly RuleEvaluation['outcome'][]
 }
 
 /**
  * The table's choice for many subjects at once (errorMessages of function errors), by the same
  * rules as evaluateRuleTable: each rule's outcome as evaluateRule gives it, the first matching
  * pattern by key order, else the first default. What does not depend on the subject (the keys,
- * the status check, the editor id) is worked out once; mismatches are not explained.
+ * the status check, the editor id, the compiled pattern) is worked out once per rule; mismatches
+ * are not explained.
  */
 export function evaluateRuleOutcomes(
   ctx: RunContext,
@@ -145,22 +154,44 @@ export function evaluateRuleOutcomes(
     if (response !== null && typeof response === 'object')
       prepared.push({ key, ...classifyRule(key, response) })
   }
-  const results = subjects.map((subject): RuleOutcomes => {
-    let matched: string | undefined
-    let fallback: string | undefined
-    const outcomes = prepared.map((rule): RuleEvaluation['outcome'] => {
-      if (rule.kind !== 'pattern') {
-        if (rule.kind === 'default') fallback ??= rule.key
-        return rule.kind
-      }
-      const run = matchRule(ctx, rule, subject, false)
-      const outcome = run.ok ? run.value.outcome : 'stopped'
-      if (outcome === 'matched') matched ??= rule.key
-      return outcome
-    })
-    return { chosen: matched ?? fallback, outcomes }
+  // Most subjects miss most patterns: each subject's outcomes are held as the text of its
+  // pattern outcomes other than `not-matched` (`column:outcome;`), and subjects with the same
+  // text share one result. Rule by rule, so each pattern is compiled and metered once.
+  const base = prepared.map((r) => (r.kind === 'pattern' ? 'not-matched' : r.kind))
+  const other: string[] = subjects.map(() => '')
+  prepared.forEach((rule, column) => {
+    if (rule.kind === 'pattern') matchRuleOutcomes(ctx, rule, subjects, column, other)
+  })
+  const shared = new Map<string, RuleOutcomes>()
+  const results = other.map((text) => {
+    let result = shared.get(text)
+    if (result === undefined) {
+      result = chooseRule(prepared, base, text)
+      shared.set(text, result)
+    }
+    return result
   })
   return { keys: prepared.map((r) => r.key), results }
+}
+
+/** One subject's outcomes (`base` with `other`'s exceptions) and the rule they choose. */
+function chooseRule(
+  prepared: readonly { key: string }[],
+  base: readonly RuleEvaluation['outcome'][],
+  other: string,
+): RuleOutcomes {
+  const outcomes = base.slice()
+  for (const item of other.split(';')) {
+    if (item === '') continue
+    const at = item.indexOf(':')
+    outcomes[Number(item.slice(0, at))] = item.slice(at + 1) as RuleEvaluation['outcome']
+  }
+  let fallback: string | undefined
+  for (let j = 0; j < outcomes.length; j++) {
+    if (outcomes[j] === 'matched') return { chosen: prepared[j]!.key, outcomes }
+    if (outcomes[j] === 'default') fallback ??= prepared[j]!.key
+  }
+  return { chosen: fallback, outcomes }
 }
 
 function describeChoice(
@@ -236,6 +267,42 @@ function matchRule(
   return meter.evaluate(rule.source, () =>
     matchSelectionPattern(rule.pattern, subject, rule.source, meter, { explain }),
   )
+}
+
+/**
+ * One pattern matched against many subjects as matchRule would match each with `explain` off;
+ * an outcome other than `not-matched` is added to the subject's `other` text as
+ * `column:outcome;`. Without a budget nothing can stop a match midway, so the whole batch is one
+ * metered evaluation; under a budget each subject is its own, as in matchRule, so one slow
+ * subject does not stop the others.
+ */
+function matchRuleOutcomes(
+  ctx: RunContext,
+  rule: Extract<RuleKind, { kind: 'pattern' }>,
+  subjects: readonly string[],
+  column: number,
+  other: string[],
+): void {
+  const { meter } = ctx.env
+  const compiled = prepareSelectionPattern(rule.pattern)
+  const note = (i: number, outcome: RuleEvaluation['outcome']) => {
+    if (outcome !== 'not-matched') other[i] += `${column}:${outcome};`
+  }
+  if (!meter.interruptible) {
+    const run = meter.evaluate(rule.source, () => {
+      for (let i = 0; i < subjects.length; i++)
+        note(i, matchPreparedOutcome(compiled, subjects[i]!, meter))
+    })
+    // Only a pattern stopped in an earlier run ends here: nothing was noted.
+    if (!run.ok) for (let i = 0; i < subjects.length; i++) note(i, 'stopped')
+    return
+  }
+  for (let i = 0; i < subjects.length; i++) {
+    const run = meter.evaluate(rule.source, () =>
+      matchPreparedOutcome(compiled, subjects[i]!, meter),
+    )
+    note(i, run.ok ? run.value : 'stopped')
+  }
 }
 
 /** One rule matched against `subject` (through the meter, so a budget can stop it). */

@@ -41,6 +41,18 @@ describe('worker lesson messages', () => {
       expect(matrix.matrix.result.rows.map((r) => r.cells[2]!.statusCode)).toEqual([400, 200])
   })
 
+  it('reuses the statuses while only the messages change, not after a scenario edit', () => {
+    const simulations = (req: SimulateRequest) => {
+      const m = collect(req).find((o) => o.type === 'matrix')
+      return m?.type === 'matrix' && m.matrix.kind === 'ok' ? m.matrix.result.simulations : -1
+    }
+    const edited = request({ compare: false, matrix: ['Other', 'Dummy error'] })
+    edited.scenario.setup.stageName = 'edited'
+    expect(simulations(edited)).toBe(4)
+    expect(simulations({ ...edited, lesson: { compare: false, matrix: ['x', 'y'] } })).toBe(0)
+    expect(simulations(request({ compare: false, matrix: ['x', 'y'] }))).toBe(3)
+  })
+
   it('announces the matrix as one evaluation', () => {
     const out = collect(request({ compare: false, matrix: MESSAGES }))
     const keys = out.flatMap((m) => (m.type === 'evaluate' ? [m.key] : []))

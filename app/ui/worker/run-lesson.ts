@@ -8,8 +8,19 @@
 import { createEnv } from '../../engine'
 import { createMeter, type Meter } from '../../model'
 import { runCompare } from '../../state/lesson'
-import { computeMatrix, readMatrixKey } from '../../state/matrix'
+import {
+  computeMatrix,
+  createMatrixStatusCache,
+  readCachedStatuses,
+  readMatrixKey,
+} from '../../state/matrix'
 import type { SimulateRequest, WorkerMessage } from './protocol'
+
+/**
+ * The rules' statuses of the latest matrix's scenario: while only its messages are edited, a new
+ * matrix reuses them (see computeMatrix).
+ */
+const matrixStatuses = createMatrixStatusCache()
 
 /**
  * Runs what `request.lesson` asks for, posting `compare` then `matrix`. `workerMeter` makes the
@@ -37,9 +48,14 @@ export function runLesson(
   }
   onEvaluate(key)
   const started = clock()
+  // The env's only input is the stopped keys: with the scenario, they decide every status.
+  const statuses = readCachedStatuses(matrixStatuses, JSON.stringify([stopped, scenario]))
   // Inside the matrix, earlier stops are still skipped; the page's watchdog bounds its time.
-  const result = computeMatrix(scenario, messages, () =>
-    createEnv({ meter: createMeter({ skip: stopped }) }),
+  const result = computeMatrix(
+    scenario,
+    messages,
+    () => createEnv({ meter: createMeter({ skip: stopped }) }),
+    statuses,
   )
   const elapsedMs = clock() - started
   onEvaluate(null)
