@@ -63,64 +63,58 @@ export abstract class EscapeParser extends PatternScanner {
   escape(inclass: boolean, create: boolean, isrange: boolean): number {
     const at = this.cursor
     const ch = this.skip()
-    const c = String.fromCodePoint(ch)
     const U = this.has(FLAG.UNICODE_CHARACTER_CLASS)
-    switch (c) {
-      case '0':
+    switch (ch) {
+      case 0x30: // 0
         return this.octal()
-      case '1':
-      case '2':
-      case '3':
-      case '4':
-      case '5':
-      case '6':
-      case '7':
-      case '8':
-      case '9':
+      case 0x31: // 1
+      case 0x32: // 2
+      case 0x33: // 3
+      case 0x34: // 4
+      case 0x35: // 5
+      case 0x36: // 6
+      case 0x37: // 7
+      case 0x38: // 8
+      case 0x39: // 9
         if (inclass) break
         if (create) return this.escapedNode(create, this.ref(ch - 48, at))
         return -1
-      case 'A':
+      case 0x41: // A
         if (inclass) break
         return this.escapedNode(create, this.assertion('begin', at))
-      case 'B':
+      case 0x42: // B
         if (inclass) break
         return this.escapedNode(create, this.assertion('not-bound', at))
-      case 'D':
-        return this.escapedPred(create, U ? '\\P{Nd}' : negatedClass('[0-9]'))
-      case 'G':
+      case 0x44: // D
+        return this.escapedPred(create, U ? '\\P{Nd}' : NOT_DIGIT)
+      case 0x47: // G
         if (inclass) break
         return this.escapedNode(create, this.assertion('last-match', at))
-      case 'H':
-        return this.escapedPred(create, negatedClass(`[${HORIZ}]`))
-      case 'N':
+      case 0x48: // H
+        return this.escapedPred(create, NOT_HORIZ)
+      case 0x4e: // N
         return this.namedChar(at)
-      case 'R':
+      case 0x52: // R
         if (inclass) break
         return this.escapedNode(create, { kind: 'linebreak', span: this.spanFrom(at) })
-      case 'S':
-        return this.escapedPred(create, negatedClass(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]'))
-      case 'V':
-        return this.escapedPred(create, negatedClass(`[${VERT}]`))
-      case 'W':
-        return this.escapedPred(
-          create,
-          negatedClass(
-            U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
-          ),
-        )
-      case 'X':
+      case 0x53: // S
+        return this.escapedPred(create, U ? NOT_UNICODE_SPACE : NOT_SPACE)
+      case 0x56: // V
+        return this.escapedPred(create, NOT_VERT)
+      case 0x57: // W
+        return this.escapedPred(create, U ? NOT_UNICODE_WORD : NOT_WORD)
+      case 0x58: // X
         if (inclass) break
         return this.escapedNode(create, unsupported('\\X (grapheme cluster)', this.spanFrom(at)))
-      case 'Z':
+      case 0x5a: // Z
         if (inclass) break
         return this.escapedNode(
           create,
           this.assertion(this.has(FLAG.UNIX_LINES) ? 'unix-dollar' : 'dollar', at),
         )
-      case 'a':
+      case 0x61: // a
         return 7
-      case 'b':
+      case 0x62: // b
         if (inclass) break
         if (create) {
           if (this.peek() === code('{')) {
@@ -138,18 +132,19 @@ export abstract class EscapeParser extends PatternScanner {
           return this.escapedNode(create, this.assertion('bound', at))
         }
         return -1
-      case 'c':
+      case 0x63: // c
         if (this.cursor < this.patternLength) return this.read() ^ 64
         throw this.error('Illegal control escape sequence')
-      case 'd':
+      case 0x64: // d
         return this.escapedPred(create, U ? '\\p{Nd}' : '[0-9]')
-      case 'e':
+      case 0x65: // e
         return 0x1b
-      case 'f':
+      case 0x66: // f
         return 0x0c
-      case 'h':
+      case 0x68: // h
         return this.escapedPred(create, `[${HORIZ}]`)
-      case 'k': {
+      case 0x6b: {
+        // k
         if (inclass) break
         if (this.read() !== code('<'))
           throw this.error("\\k is not followed by '<' for named capturing group")
@@ -159,27 +154,27 @@ export abstract class EscapeParser extends PatternScanner {
         if (create) return this.escapedNode(create, this.backref(index, at))
         return -1
       }
-      case 'n':
+      case 0x6e: // n
         return 0x0a
-      case 'r':
+      case 0x72: // r
         return 0x0d
-      case 's':
+      case 0x73: // s
         return this.escapedPred(create, U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]')
-      case 't':
+      case 0x74: // t
         return 0x09
-      case 'u':
+      case 0x75: // u
         return this.unicodeEscape()
-      case 'v':
+      case 0x76: // v
         if (isrange) return 0x0b
         return this.escapedPred(create, `[${VERT}]`)
-      case 'w':
+      case 0x77: // w
         return this.escapedPred(
           create,
           U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
         )
-      case 'x':
+      case 0x78: // x
         return this.hexEscape()
-      case 'z':
+      case 0x7a: // z
         if (inclass) break
         return this.escapedNode(create, this.assertion('end', at))
       default:
@@ -298,6 +293,14 @@ export class NamedCharError extends Error {
 
 const HORIZ = ' \\t\\u{A0}\\u{1680}\\u{180E}\\u{2000}-\\u{200A}\\u{202F}\\u{205F}\\u{3000}'
 const VERT = '\\n\\u{B}\\f\\r\\u{85}\\u{2028}\\u{2029}'
+/** The negated escapes' classes, built once. */
+const NOT_DIGIT = negatedClass('[0-9]')
+const NOT_HORIZ = negatedClass(`[${HORIZ}]`)
+const NOT_VERT = negatedClass(`[${VERT}]`)
+const NOT_SPACE = negatedClass('[ \\t-\\r]')
+const NOT_UNICODE_SPACE = negatedClass('[\\p{Z}\\t-\\r\\u{85}]')
+const NOT_WORD = negatedClass('[A-Za-z0-9_]')
+const NOT_UNICODE_WORD = negatedClass('[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]')
 
 function unsupported(what: string, span: Span): RegexNode {
   return {

@@ -20,6 +20,11 @@ const BACKSLASH = 0x5c
 const LOWER_P = 0x70
 const UPPER_P = 0x50
 
+/** `.` in its three meanings (pattern-independent, so built once; class trees are never mutated). */
+const DOT_ALL: ClassExpr = { k: 'js', s: '[\\s\\S]' }
+const DOT_UNIX: ClassExpr = { k: 'js', s: negatedClass('[\\n]') }
+const DOT: ClassExpr = { k: 'js', s: negatedClass('[\\n\\r\\u{85}\\u{2028}\\u{2029}]') }
+
 /** `$ . ^ ( [ | )`: characters that end a run of literals. */
 function isSliceEnd(ch: number): boolean {
   switch (ch) {
@@ -138,9 +143,9 @@ export class JavaPatternParser extends EscapeParser {
   }
 
   private dot(): ClassExpr {
-    if (this.has(FLAG.DOTALL)) return { k: 'js', s: '[\\s\\S]' }
-    if (this.has(FLAG.UNIX_LINES)) return { k: 'js', s: negatedClass('[\\n]') }
-    return { k: 'js', s: negatedClass('[\\n\\r\\u{85}\\u{2028}\\u{2029}]') }
+    if (this.has(FLAG.DOTALL)) return DOT_ALL
+    if (this.has(FLAG.UNIX_LINES)) return DOT_UNIX
+    return DOT
   }
 
   /** After `\p`/`\P` has been read (cursor on the letter). */

@@ -96,14 +96,21 @@ function removeQuoting(p: Prepared): Prepared {
   return { cps: out, origin: org }
 }
 
-/** Whether the pattern has no surrogate and no `\\Q` (then preparing it changes nothing). */
-function isPlain(pattern: string): boolean {
-  for (let i = 0; i < pattern.length; i++) {
+/**
+ * The pattern's UTF-16 units closed by two zeros, or null when it has a surrogate or a `\\Q`
+ * (then code points and offsets differ, or quoting rewrites the text).
+ */
+function plainUnits(pattern: string): number[] | null {
+  const len = pattern.length
+  const temp = new Array<number>(len + 2)
+  for (let i = 0; i < len; i++) {
     const u = pattern.charCodeAt(i)
-    if (u >= 0xd800 && u <= 0xdfff) return false
-    if (u === BS && pattern.charCodeAt(i + 1) === 0x51) return false
+    if ((u >= 0xd800 && u <= 0xdfff) || (u === 0x51 && i > 0 && temp[i - 1] === BS)) return null
+    temp[i] = u
   }
-  return true
+  temp[len] = 0
+  temp[len + 1] = 0
+  return temp
 }
 
 /** Cursor over the prepared pattern with Java's peek/read/next/skip/unread semantics. */
@@ -118,13 +125,10 @@ export class PatternScanner {
 
   constructor(pattern: string) {
     this.source = pattern
-    if (isPlain(pattern)) {
+    const plain = plainUnits(pattern)
+    if (plain !== null) {
       // No surrogates and no \Q: code points are the UTF-16 units, at their own offsets.
-      const temp = new Array<number>(pattern.length + 2)
-      for (let i = 0; i < pattern.length; i++) temp[i] = pattern.charCodeAt(i)
-      temp[pattern.length] = 0
-      temp[pattern.length + 1] = 0
-      this.temp = temp
+      this.temp = plain
       this.patternLength = pattern.length
       this.origin = null
       return

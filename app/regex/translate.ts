@@ -78,6 +78,7 @@ const PICT = '\\p{Extended_Pictographic}'
 export const GRAPHEME = `(?:\\r\\n|${CONTROL}|[\\r\\n]|(?:\\p{RI}\\p{RI}|${HANGUL}|${PICT}(?:${EXTEND}*\\u{200D}${PICT})*|${negatedClass(`[\\r\\n${CONTROL}]`)})${EXTEND}*)`
 
 const TERM = '\\n\\r\\u{85}\\u{2028}\\u{2029}'
+const LINEBREAK = `(?:\\r\\n|[${TERM}\\u{B}\\f])`
 const WORD = '[\\p{L}\\p{Nd}_]'
 const BASE = '[\\p{L}\\p{Nd}]'
 
@@ -129,11 +130,14 @@ function quantifier(min: number, max: number, lazy: boolean): string {
   return lazy ? `${q}?` : q
 }
 
+/** Writes the JavaScript source of a tree into one string, left to right. */
 class Emitter {
   jsGroups = 0
   /** A back-reference was emitted (it needs the group map of a first pass). */
   sawBackref = false
   readonly groupMap: number[] = []
+  /** The source written so far. */
+  out = ''
   constructor(
     private readonly knownMap: number[] | null,
     private readonly groupCount: number,
@@ -148,28 +152,48 @@ class Emitter {
    * atomic group. The back-reference is wrapped so that a digit written after the group (`x++1`)
    * does not extend its number (`\11`).
    */
-  private atomic(body: RegexNode | null): string {
+  private atomic(body: RegexNode | null): void {
     // The wrapper's `(` opens before any group inside, so it takes the next number first.
     const n = ++this.jsGroups
-    const inner = body ? this.emit(body) : GRAPHEME
-    return `(?=(${inner}))(?:\\${n})`
+    this.out += '(?=('
+    if (body) this.emit(body)
+    else this.out += GRAPHEME
+    this.out += `))(?:\\${n})`
   }
 
-  emit(node: RegexNode): string {
+  emit(node: RegexNode): void {
     switch (node.kind) {
-      case 'seq':
-        return node.items.map((n) => this.emit(n)).join('')
-      case 'alt':
-        return `(?:${node.branches.map((b) => this.emit(b)).join('|')})`
+      case 'seq': {
+        const items = node.items
+        for (let i = 0; i < items.length; i++) this.emit(items[i] as RegexNode)
+        return
+      }
+      case 'alt': {
+        const branches = node.branches
+        this.out += '(?:'
+        for (let i = 0; i < branches.length; i++) {
+          if (i > 0) this.out += '|'
+          this.emit(branches[i] as RegexNode)
+        }
+        this.out += ')'
+        return
+      }
       case 'char':
-        return this.emitChar(node.cp, node.fold)
+        this.out += this.emitChar(node.cp, node.fold)
+        return
       case 'set':
-        return emitClass(node.expr)
+        this.out += emitClass(node.expr)
+        return
       case 'group': {
-        if (node.index === null) return `(?:${this.emit(node.body)})`
-        const n = ++this.jsGroups
-        this.groupMap[node.index] = n
-        return `(${this.emit(node.body)})`
+        if (node.index === null) {
+          this.out += '(?:'
+        } else {
+          this.groupMap[node.index] = ++this.jsGroups
+          this.out += '('
+        }
+        this.emit(node.body)
+        this.out += ')'
+        return
       }
       case 'look':
         return this.emitLook(node)
@@ -183,24 +207,39 @@ class Emitter {
         )
         if (node.mode === 'possessive') {
           const n = ++this.jsGroups
-          return `(?=((?:${this.emit(node.body)})${q}))(?:\\${n})`
+          this.out += '(?=((?:'
+          this.emit(node.body)
+          this.out += `)${q}))(?:\\${n})`
+          return
         }
-        return `(?:${this.emit(node.body)})${q}`
+        this.out += '(?:'
+        this.emit(node.body)
+        this.out += `)${q}`
+        return
       }
       case 'assert':
-        return assertionSource(node.which, node.unicodeWord)
+        this.out += assertionSource(node.which, node.unicodeWord)
+        return
       case 'backref': {
         this.sawBackref = true
-        if (node.index > this.groupCount) return '(?!)'
+        if (node.index > this.groupCount) {
+          this.out += '(?!)'
+          return
+        }
         const js = this.knownMap?.[node.index]
-        return js === undefined ? '(?!)' : `(?:\\${js})`
+        this.out += js === undefined ? '(?!)' : `(?:\\${js})`
+        return
       }
       case 'linebreak':
-        return `(?:\\r\\n|[${TERM}\\u{B}\\f])`
+        this.out += LINEBREAK
+        return
       case 'unsupported':
         if (node.what.startsWith('\\X')) return this.atomic(null)
         // Display only: findInexact sends these patterns to the interpreter.
-        if (node.what.startsWith('\\b{g}')) return '(?:)'
+        if (node.what.startsWith('\\b{g}')) {
+          this.out += '(?:)'
+          return
+        }
         return this.fail(`${node.what} cannot be reproduced in JavaScript`, node.span, node.hint)
     }
   }
@@ -216,9 +255,13 @@ class Emitter {
     return lit(cp)
   }
 
-  private emitLook(node: Extract<RegexNode, { kind: 'look' }>): string {
-    const body = this.emit(node.body)
-    if (!node.behind) return node.negate ? `(?!${body})` : `(?=${body})`
+  private emitLook(node: Extract<RegexNode, { kind: 'look' }>): void {
+    if (!node.behind) {
+      this.out += node.negate ? '(?!' : '(?='
+      this.emit(node.body)
+      this.out += ')'
+      return
+    }
     // Java's Behind scans start positions from i - maxLength, where maxLength is an int that
     // may have overflowed: then nothing matches while i < K, or the scan window is short.
     const info = studyLookbehind(node.body)
@@ -227,20 +270,29 @@ class Emitter {
       // A short window (see findInexact) is left to the interpreter.
     } else {
       const k = 2 ** 31 + info.max
-      if (k >= 2 ** 30) return node.negate ? '(?:)' : '(?!)'
+      if (k >= 2 ** 30) {
+        // The body is still numbered (its groups keep their places) but not written.
+        const before = this.out
+        this.emit(node.body)
+        this.out = before + (node.negate ? '(?:)' : '(?!)')
+        return
+      }
       if (k > 0) guard = `[\\s\\S]{${k}}`
     }
-    if (!guard) return node.negate ? `(?<!${body})` : `(?<=${body})`
-    return node.negate ? `(?:(?<!${guard})|(?<!${body}))` : `(?<=${guard})(?<=${body})`
+    if (!guard) this.out += node.negate ? '(?<!' : '(?<='
+    else this.out += node.negate ? `(?:(?<!${guard})|(?<!` : `(?<=${guard})(?<=`
+    this.emit(node.body)
+    this.out += guard && node.negate ? '))' : ')'
   }
 }
 
 /** Translates a parsed Java pattern; throws RegexTranslateError for what cannot be exact. */
 export function translateTree(root: RegexNode, groupCount: number): Translation {
   const first = new Emitter(null, groupCount)
-  const once = first.emit(root)
-  if (!first.sawBackref) return { source: once, flags: 'v', groupMap: first.groupMap, groupCount }
+  first.emit(root)
+  if (!first.sawBackref)
+    return { source: first.out, flags: 'v', groupMap: first.groupMap, groupCount }
   const second = new Emitter(first.groupMap, groupCount)
-  const source = second.emit(root)
-  return { source, flags: 'v', groupMap: second.groupMap, groupCount }
+  second.emit(root)
+  return { source: second.out, flags: 'v', groupMap: second.groupMap, groupCount }
 }

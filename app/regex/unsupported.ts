@@ -24,9 +24,9 @@ function bodyOf(node: RegexNode): RegexNode | null {
   }
 }
 
-/** The children of a sequence or alternation (empty for every other node). */
-function listOf(node: RegexNode): RegexNode[] {
-  return node.kind === 'seq' ? node.items : node.kind === 'alt' ? node.branches : []
+/** The children of a sequence or alternation, or null for every other node (no allocation). */
+function listOf(node: RegexNode): RegexNode[] | null {
+  return node.kind === 'seq' ? node.items : node.kind === 'alt' ? node.branches : null
 }
 
 /** The shortest length the node can match (Infinity-safe, real arithmetic). */
@@ -62,7 +62,10 @@ function hasCaptureOtherThan(node: RegexNode, except: number | null): boolean {
   if (node.kind === 'group' && node.index !== null && node.index !== except) return true
   const body = bodyOf(node)
   if (body) return hasCaptureOtherThan(body, except)
-  for (const c of listOf(node)) if (hasCaptureOtherThan(c, except)) return true
+  const list = listOf(node)
+  if (list === null) return false
+  for (let i = 0; i < list.length; i++)
+    if (hasCaptureOtherThan(list[i] as RegexNode, except)) return true
   return false
 }
 
@@ -114,6 +117,8 @@ function inexactHere(n: RegexNode, inBehind: boolean): string | null {
 function inspect(n: RegexNode, inBehind: boolean, found: Inexact | null): Inexact | null {
   if (n.kind === 'unsupported' && !n.what.startsWith('\\X') && !n.what.startsWith('\\b{g}'))
     throw new RegexTranslateError(`${n.what} cannot be reproduced here`, n.span, n.hint)
+  // Characters, classes and assertions (most nodes) are exact and have no children.
+  if (n.kind === 'char' || n.kind === 'set' || n.kind === 'assert') return found
   if (found === null) {
     const reason = inexactHere(n, inBehind)
     if (reason !== null) found = { reason, span: n.span }
@@ -121,7 +126,9 @@ function inspect(n: RegexNode, inBehind: boolean, found: Inexact | null): Inexac
   const body = bodyOf(n)
   const behind = inBehind || (n.kind === 'look' && n.behind)
   if (body) return inspect(body, behind, found)
-  for (const c of listOf(n)) found = inspect(c, behind, found)
+  const list = listOf(n)
+  if (list !== null)
+    for (let i = 0; i < list.length; i++) found = inspect(list[i] as RegexNode, behind, found)
   return found
 }
 
