@@ -7,9 +7,8 @@ import type { AssertKind, ClassExpr, RegexNode } from './ast'
 import { lookupCharacterName } from './names'
 import { negatedClass } from './properties'
 import { isAsciiLetter } from './case-fold'
-import { FLAG, PatternScanner, isAsciiDigit, isAsciiHex } from './scanner'
+import { CH, FLAG, PatternScanner, isAsciiDigit, isAsciiHex } from './scanner'
 
-const code = (s: string) => s.charCodeAt(0)
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || isAsciiDigit(c)
 
 /** What `escape()` produced when it was not a plain character. */
@@ -21,6 +20,8 @@ export abstract class EscapeParser extends PatternScanner {
   names = new Map<string, number>()
   /** Set by `escape()` for constructs that are not a single character (Java's `root`). */
   escaped: EscapeResult | null = null
+  /** Cleared on creating a node that is not flat (see ParsedPattern.flat). */
+  flat = true
 
   spanFrom(start: number): Span {
     return { start: this.offsetOf(start), end: this.offsetOf(this.cursor) }
@@ -43,14 +44,17 @@ export abstract class EscapeParser extends PatternScanner {
     do {
       name += String.fromCharCode(ch)
     } while (isAsciiAlnum((ch = this.read())))
-    if (ch !== code('>')) throw this.error("named capturing group is missing trailing '>'")
+    if (ch !== CH.GREATER) throw this.error("named capturing group is missing trailing '>'")
     return name
   }
 
   /** Java's escape(); returns the character, or -1 with `this.escaped` set. */
   /** Records a construct that is not one character (when `create`); returns -1. */
   private escapedNode(create: boolean, n: RegexNode): number {
-    if (create) this.escaped = { node: n }
+    if (create) {
+      this.escaped = { node: n }
+      if (n.kind !== 'assert') this.flat = false
+    }
     return -1
   }
 
@@ -117,9 +121,9 @@ export abstract class EscapeParser extends PatternScanner {
       case 0x62: // b
         if (inclass) break
         if (create) {
-          if (this.peek() === code('{')) {
-            if (this.skip() === code('g')) {
-              if (this.read() === code('}'))
+          if (this.peek() === CH.LBRACE) {
+            if (this.skip() === CH.LOWER_G) {
+              if (this.read() === CH.RBRACE)
                 return this.escapedNode(
                   create,
                   unsupported('\\b{g} (grapheme boundary)', this.spanFrom(at)),
@@ -146,7 +150,7 @@ export abstract class EscapeParser extends PatternScanner {
       case 0x6b: {
         // k
         if (inclass) break
-        if (this.read() !== code('<'))
+        if (this.read() !== CH.LESS)
           throw this.error("\\k is not followed by '<' for named capturing group")
         const name = this.groupName(this.read())
         const index = this.names.get(name)
@@ -229,13 +233,13 @@ export abstract class EscapeParser extends PatternScanner {
     if (isAsciiHex(n)) {
       const m = this.read()
       if (isAsciiHex(m)) return digit(n) * 16 + digit(m)
-    } else if (n === code('{') && isAsciiHex(this.peek())) {
+    } else if (n === CH.LBRACE && isAsciiHex(this.peek())) {
       let ch = 0
       while (isAsciiHex((n = this.read()))) {
         ch = ch * 16 + digit(n)
         if (ch > 0x10ffff) throw this.error('Hexadecimal codepoint is too big')
       }
-      if (n !== code('}')) throw this.error('Unclosed hexadecimal escape sequence')
+      if (n !== CH.RBRACE) throw this.error('Unclosed hexadecimal escape sequence')
       return ch
     }
     throw this.error('Illegal hexadecimal escape sequence')
@@ -255,7 +259,7 @@ export abstract class EscapeParser extends PatternScanner {
     const n = this.uxxxx()
     if (n >= 0xd800 && n <= 0xdbff) {
       const cur = this.cursor
-      if (this.read() === code('\\') && this.read() === code('u')) {
+      if (this.read() === CH.BACKSLASH && this.read() === CH.LOWER_U) {
         const n2 = this.uxxxx()
         if (n2 >= 0xdc00 && n2 <= 0xdfff) return (n - 0xd800) * 0x400 + (n2 - 0xdc00) + 0x10000
       }
@@ -266,9 +270,9 @@ export abstract class EscapeParser extends PatternScanner {
 
   /** `\N{name}`: Java needs the Unicode name table, which we do not carry. */
   private namedChar(at: number): number {
-    if (this.read() === code('{')) {
+    if (this.read() === CH.LBRACE) {
       const start = this.cursor
-      while (this.read() !== code('}')) {
+      while (this.read() !== CH.RBRACE) {
         if (this.cursor >= this.patternLength)
           throw this.error('Unclosed character name escape sequence')
       }

@@ -19,6 +19,37 @@ export const FLAG = {
   UNICODE_CHARACTER_CLASS: 0x100,
 } as const
 
+/** Code points of the ASCII characters the parser tests for (numbers, not charCodeAt calls). */
+export const CH = {
+  AMP: 0x26,
+  AT: 0x40,
+  BACKSLASH: 0x5c,
+  BANG: 0x21,
+  CARET: 0x5e,
+  COLON: 0x3a,
+  COMMA: 0x2c,
+  DOLLAR: 0x24,
+  DOT: 0x2e,
+  EQUALS: 0x3d,
+  GREATER: 0x3e,
+  LBRACE: 0x7b,
+  LBRACKET: 0x5b,
+  LESS: 0x3c,
+  LOWER_G: 0x67,
+  LOWER_P: 0x70,
+  LOWER_U: 0x75,
+  LPAREN: 0x28,
+  MINUS: 0x2d,
+  PIPE: 0x7c,
+  PLUS: 0x2b,
+  QUESTION: 0x3f,
+  RBRACE: 0x7d,
+  RBRACKET: 0x5d,
+  RPAREN: 0x29,
+  STAR: 0x2a,
+  UPPER_P: 0x50,
+} as const
+
 const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d)
 /** `0`–`9`. */
 export const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39

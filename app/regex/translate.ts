@@ -22,14 +22,29 @@ export type Translation = {
   groupCount: number
 }
 
-const hex = (cp: number) => `\\u{${cp.toString(16).toUpperCase()}}`
+/** An escaped code point: `\\xHH` below U+0100 (shorter sources compile faster), else `\\u{H...}`. */
+const hex = (cp: number) =>
+  cp < 0x100
+    ? `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`
+    : `\\u{${cp.toString(16).toUpperCase()}}`
 const isAlnum = (cp: number) =>
   (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)
-/** The JavaScript source of each ASCII literal, built once (most patterns are mostly ASCII). */
+/** The JavaScript source of each ASCII literal inside a class, built once. */
 const ASCII_LITERALS = Array.from({ length: 0x80 }, (_, cp) =>
   isAlnum(cp) ? String.fromCharCode(cp) : hex(cp),
 )
+/** `v`-mode syntax characters: outside a class every other printable ASCII character is itself. */
+const SYNTAX = '^$\\.*+?()[]{}|/'
+/** The JavaScript source of each ASCII literal outside a class. */
+const ASCII_OUTSIDE = Array.from({ length: 0x80 }, (_, cp) =>
+  cp >= 0x20 && cp < 0x7f && !SYNTAX.includes(String.fromCharCode(cp))
+    ? String.fromCharCode(cp)
+    : hex(cp),
+)
+/** A literal usable inside a class (and outside). */
 const lit = (cp: number) => (cp < 0x80 ? (ASCII_LITERALS[cp] as string) : hex(cp))
+/** A literal outside a class. */
+const litOutside = (cp: number) => (cp < 0x80 ? (ASCII_OUTSIDE[cp] as string) : hex(cp))
 
 function normalise(r: [number, number][]): [number, number][] {
   const sorted = [...r].sort((a, b) => a[0] - b[0])
@@ -168,16 +183,11 @@ class Emitter {
         for (let i = 0; i < items.length; i++) this.emit(items[i] as RegexNode)
         return
       }
-      case 'alt': {
-        const branches = node.branches
+      case 'alt':
         this.out += '(?:'
-        for (let i = 0; i < branches.length; i++) {
-          if (i > 0) this.out += '|'
-          this.emit(branches[i] as RegexNode)
-        }
+        this.emitBranches(node.branches)
         this.out += ')'
         return
-      }
       case 'char':
         this.out += this.emitChar(node.cp, node.fold)
         return
@@ -191,7 +201,9 @@ class Emitter {
           this.groupMap[node.index] = ++this.jsGroups
           this.out += '('
         }
-        this.emit(node.body)
+        // The group's own parentheses already delimit an alternation inside it.
+        if (node.body.kind === 'alt') this.emitBranches(node.body.branches)
+        else this.emit(node.body)
         this.out += ')'
         return
       }
@@ -210,6 +222,13 @@ class Emitter {
           this.out += '(?=((?:'
           this.emit(node.body)
           this.out += `)${q}))(?:\\${n})`
+          return
+        }
+        // A character, a class or a group is a single atom: the quantifier needs no `(?:…)`.
+        const k = node.body.kind
+        if (k === 'char' || k === 'set' || k === 'group') {
+          this.emit(node.body)
+          this.out += q
           return
         }
         this.out += '(?:'
@@ -244,15 +263,22 @@ class Emitter {
     }
   }
 
+  private emitBranches(branches: RegexNode[]): void {
+    for (let i = 0; i < branches.length; i++) {
+      if (i > 0) this.out += '|'
+      this.emit(branches[i] as RegexNode)
+    }
+  }
+
   private emitChar(cp: number, fold: 'none' | 'ascii' | 'unicode'): string {
     if (fold === 'ascii' && cp < 0x80 && isAsciiLetter(cp))
       return `[${String.fromCharCode(asciiUpper(cp))}${String.fromCharCode(asciiLower(cp))}]`
     if (fold === 'unicode') {
       const eq = unicodeEquivalents(unicodeFold(cp))
       if (eq.length > 1) return emitClass({ k: 'ranges', r: eq.map((c) => [c, c]) })
-      return lit(eq[0] ?? cp)
+      return litOutside(eq[0] ?? cp)
     }
-    return lit(cp)
+    return litOutside(cp)
   }
 
   private emitLook(node: Extract<RegexNode, { kind: 'look' }>): void {
