@@ -17,7 +17,8 @@ export type EscapeResult = { node: RegexNode } | { pred: ClassExpr }
 /** Parser state shared by the main parser and the escape rules. */
 export abstract class EscapeParser extends PatternScanner {
   groupCount = 1
-  names = new Map<string, number>()
+  /** Named groups; the shared empty map until the first one (most patterns name none). */
+  names: Map<string, number> = NO_NAMES
   /** Set by `escape()` for constructs that are not a single character (Java's `root`). */
   escaped: EscapeResult | null = null
   /** Cleared on creating a node that is not flat (see ParsedPattern.flat). */
@@ -294,6 +295,9 @@ export class NamedCharError extends Error {
     this.span = span
   }
 }
+
+/** Never written to: a parser replaces it before adding a name. */
+const NO_NAMES = new Map<string, number>()
 
 const HORIZ = ' \\t\\u{A0}\\u{1680}\\u{180E}\\u{2000}-\\u{200A}\\u{202F}\\u{205F}\\u{3000}'
 const VERT = '\\n\\u{B}\\f\\r\\u{85}\\u{2028}\\u{2029}'

@@ -184,6 +184,7 @@ export class JavaPatternParser extends EscapeParser {
           if (this.names.has(name))
             throw this.error(`Named capturing group <${name}> is already defined`)
           index = this.groupCount++
+          if (this.names.size === 0) this.names = new Map()
           this.names.set(name, index)
         } else {
           kind = 'look'

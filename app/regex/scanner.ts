@@ -133,14 +133,13 @@ function removeQuoting(p: Prepared): Prepared {
  */
 function plainUnits(pattern: string): number[] | null {
   const len = pattern.length
-  const temp = new Array<number>(len + 2)
+  const temp: number[] = []
   for (let i = 0; i < len; i++) {
     const u = pattern.charCodeAt(i)
     if ((u >= 0xd800 && u <= 0xdfff) || (u === 0x51 && i > 0 && temp[i - 1] === BS)) return null
-    temp[i] = u
+    temp.push(u)
   }
-  temp[len] = 0
-  temp[len + 1] = 0
+  temp.push(0, 0)
   return temp
 }
 
