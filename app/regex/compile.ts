@@ -56,11 +56,13 @@ export function compileJavaPattern(pattern: string): Compiled {
 let lastPattern: string | undefined
 let lastCompiled: Compiled | undefined
 
-/** Empties the compile cache, so that the next call of every pattern compiles it (benchmarks). */
-export function forgetCompiledPatterns(): void {
-  cache.clear()
-  lastPattern = undefined
-  lastCompiled = undefined
+/** Drops one pattern from the compile cache, so that its next use compiles it (benchmarks). */
+export function forgetCompiledPattern(pattern: string): void {
+  cache.delete(pattern)
+  if (pattern === lastPattern) {
+    lastPattern = undefined
+    lastCompiled = undefined
+  }
 }
 
 function lookUp(pattern: string): Compiled {
