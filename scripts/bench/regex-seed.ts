@@ -98,7 +98,7 @@ export function benchSeedRegex(): SeedRegexRow[] {
     const ours = () => matchSelectionPattern(p.pattern, p.input, 'pattern', createMeter(), NO_TEXT)
     // Warm-up of both paths (JIT), as the naive RegExp gets below.
     const forget = () => forgetCompiledPattern(p.pattern)
-    for (let w = 0; w < 200; w++) {
+    for (let w = 0; w < 2000; w++) {
       forget()
       ours()
     }
