@@ -348,23 +348,27 @@ export class JavaPatternParser extends EscapeParser {
       ch = this.next()
     }
     const end = this.cursor
-    const single = cps.length === 1
-    const items: RegexNode[] = []
-    for (let i = 0; i < cps.length; i++) {
-      this.cursor = i + 1 < ats.length ? (ats[i + 1] as number) : end
-      items.push(this.charNode(cps[i] as number, ats[i] as number, single))
+    const n = cps.length
+    const fold = !this.has(FLAG.CASE_INSENSITIVE)
+      ? 'none'
+      : this.has(FLAG.UNICODE_CASE)
+        ? 'unicode'
+        : 'ascii'
+    // Each character spans from its start to the next one's (the last one to the run's end).
+    if (n === 1 && fold === 'unicode') {
+      const cp = cps[0] as number
+      const span = { start: this.offsetOf(ats[0] as number), end: this.offsetOf(end) }
+      return { kind: 'set', expr: singleChar(this, cp), span }
     }
-    this.cursor = end
-    if (items.length === 1) return items[0] as RegexNode
+    const items: RegexNode[] = []
+    let from = n > 0 ? this.offsetOf(ats[0] as number) : 0
+    for (let i = 0; i < n; i++) {
+      const to = this.offsetOf(i + 1 < n ? (ats[i + 1] as number) : end)
+      items.push({ kind: 'char', cp: cps[i] as number, fold, span: { start: from, end: to } })
+      from = to
+    }
+    if (n === 1) return items[0] as RegexNode
     return { kind: 'seq', items, span: this.spanFrom(start) }
-  }
-
-  charNode(cp: number, at: number, single: boolean): RegexNode {
-    const span = this.spanFrom(at)
-    if (!this.has(FLAG.CASE_INSENSITIVE)) return { kind: 'char', cp, fold: 'none', span }
-    if (!this.has(FLAG.UNICODE_CASE)) return { kind: 'char', cp, fold: 'ascii', span }
-    if (single) return { kind: 'set', expr: singleChar(this, cp), span }
-    return { kind: 'char', cp, fold: 'unicode', span }
   }
 }
 
