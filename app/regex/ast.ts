@@ -66,4 +66,9 @@ export type ParsedPattern = {
   groupCount: number
   /** Named groups to their numbers. */
   names: Map<string, number>
+  /**
+   * The tree holds only characters, classes, assertions, sequences, alternations and their
+   * repetitions: no group, look-around, back-reference, `\R` or unsupported construct.
+   */
+  flat: boolean
 }

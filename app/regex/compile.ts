@@ -39,7 +39,7 @@ export type Compiled =
   | { kind: 'untranslatable'; message: string; hint: string; span: Span }
 
 const CACHE_SIZE = 64
-/** Compiled patterns by source, each with the tick of its last use (least recent evicted). */
+/** Compiled patterns by source, each with the tick of its last use. */
 const cache = new Map<string, { compiled: Compiled; used: number }>()
 let tick = 0
 
@@ -56,6 +56,15 @@ export function compileJavaPattern(pattern: string): Compiled {
 let lastPattern: string | undefined
 let lastCompiled: Compiled | undefined
 
+/** Drops one pattern from the compile cache, so that its next use compiles it (benchmarks). */
+export function forgetCompiledPattern(pattern: string): void {
+  cache.delete(pattern)
+  if (pattern === lastPattern) {
+    lastPattern = undefined
+    lastCompiled = undefined
+  }
+}
+
 function lookUp(pattern: string): Compiled {
   const hit = cache.get(pattern)
   if (hit) {
@@ -64,18 +73,23 @@ function lookUp(pattern: string): Compiled {
     return hit.compiled
   }
   const compiled = compileUncached(pattern)
+  if (cache.size >= CACHE_SIZE) evictOne()
   cache.set(pattern, { compiled, used: ++tick })
-  if (cache.size > CACHE_SIZE) {
-    let oldest: string | undefined
-    let oldestUse = Infinity
-    for (const [key, entry] of cache)
-      if (entry.used < oldestUse) {
-        oldest = key
-        oldestUse = entry.used
-      }
-    if (oldest !== undefined) cache.delete(oldest)
-  }
   return compiled
+}
+
+/**
+ * Drops a pattern not used in the last CACHE_SIZE / 2 lookups, without scanning the cache: the
+ * map's first entries are the longest unmoved, and one used recently is moved to the back (a
+ * second chance). At most CACHE_SIZE / 2 entries can be that recent, so the loop is short.
+ */
+function evictOne(): void {
+  const recent = tick - CACHE_SIZE / 2
+  for (const [key, entry] of cache) {
+    cache.delete(key)
+    if (entry.used <= recent) return
+    cache.set(key, entry)
+  }
 }
 
 /** The unanchored `g` RegExp of a compiled pattern, built the first time a find() needs it. */
@@ -86,7 +100,8 @@ export function globalRegExp(c: Extract<Compiled, { kind: 'ok' }>): RegExp {
 function compileUncached(pattern: string): Compiled {
   try {
     const parsed = new JavaPatternParser(pattern).parse()
-    const inexact = findInexact(parsed.root)
+    // A flat tree holds nothing inexact or unsupported (see inexactHere), so it needs no walk.
+    const inexact = parsed.flat ? null : findInexact(parsed.root)
     const translation = translateTree(parsed.root, parsed.groupCount)
     const usesLastMatch = pattern.includes('\\G')
     return {
@@ -94,7 +109,8 @@ function compileUncached(pattern: string): Compiled {
       translation,
       inexact,
       parsed,
-      whole: new RegExp(`^(?:${translation.source})$`, translation.flags),
+      // The source never has a `|` outside parentheses (alternations are emitted as `(?:…)`).
+      whole: new RegExp(`^${translation.source}$`, translation.flags),
       global: null,
       usesLastMatch,
     }

@@ -16,9 +16,8 @@ import {
 } from './case-fold'
 import type { JavaPatternParser } from './parser'
 import { resolveProperty } from './properties'
-import { FLAG } from './scanner'
+import { CH, FLAG } from './scanner'
 
-const code = (s: string) => s.charCodeAt(0)
 const ranges = (cps: number[]): ClassExpr => ({ k: 'ranges', r: cps.map((c) => [c, c]) })
 const union = (a: ClassExpr, b: ClassExpr): ClassExpr => ({ k: 'or', xs: [a, b] })
 
@@ -72,10 +71,10 @@ function rangeExpr(p: JavaPatternParser, lo: number, hi: number): ClassExpr {
 /** Java's range(): one class member; `null` when it went into `bits`. */
 function range(p: JavaPatternParser, bits: Bits): ClassExpr | null {
   let ch = p.peek()
-  if (ch === code('\\')) {
+  if (ch === CH.BACKSLASH) {
     ch = p.nextEscaped()
-    if (ch === code('p') || ch === code('P')) return p.familyAfterP(ch)
-    const isrange = p.at(p.cursor + 1) === code('-')
+    if (ch === CH.LOWER_P || ch === CH.UPPER_P) return p.familyAfterP(ch)
+    const isrange = p.at(p.cursor + 1) === CH.MINUS
     p.unread()
     p.escaped = null
     ch = p.escape(true, true, isrange)
@@ -88,13 +87,13 @@ function range(p: JavaPatternParser, bits: Bits): ClassExpr | null {
     p.next()
   }
   if (ch >= 0) {
-    if (p.peek() === code('-')) {
+    if (p.peek() === CH.MINUS) {
       const endRange = p.at(p.cursor + 1)
-      if (endRange === code('[')) return bitsOrSingle(p, bits, ch)
-      if (endRange !== code(']')) {
+      if (endRange === CH.LBRACKET) return bitsOrSingle(p, bits, ch)
+      if (endRange !== CH.RBRACKET) {
         p.next()
         let m = p.peek()
-        if (m === code('\\')) m = p.escape(true, false, true)
+        if (m === CH.BACKSLASH) m = p.escape(true, false, true)
         else p.next()
         if (m < ch) throw p.error('Illegal character range')
         return rangeExpr(p, ch, m)
@@ -113,25 +112,25 @@ export function parseClass(p: JavaPatternParser, consume: boolean): ClassExpr {
   let isNeg = false
   let hasBits = false
   let ch = p.next()
-  if (ch === code('^') && p.at(p.cursor - 1) === code('[')) {
+  if (ch === CH.CARET && p.at(p.cursor - 1) === CH.LBRACKET) {
     ch = p.next()
     isNeg = true
   }
   for (;;) {
-    if (ch === code('[')) {
+    if (ch === CH.LBRACKET) {
       curr = parseClass(p, true)
       prev = prev === null ? curr : union(prev, curr)
       ch = p.peek()
       continue
     }
-    if (ch === code('&')) {
+    if (ch === CH.AMP) {
       ch = p.next()
-      if (ch === code('&')) {
+      if (ch === CH.AMP) {
         ch = p.next()
         let right: ClassExpr | null = null
-        while (ch !== code(']') && ch !== code('&')) {
+        while (ch !== CH.RBRACKET && ch !== CH.AMP) {
           let operand: ClassExpr
-          if (ch === code('[')) operand = parseClass(p, true)
+          if (ch === CH.LBRACKET) operand = parseClass(p, true)
           else {
             p.unread()
             operand = parseClass(p, false)
@@ -157,7 +156,7 @@ export function parseClass(p: JavaPatternParser, consume: boolean): ClassExpr {
       p.unread()
     } else if (ch === 0 && p.cursor >= p.patternLength) {
       throw p.error('Unclosed character class')
-    } else if (ch === code(']') && (prev !== null || hasBits)) {
+    } else if (ch === CH.RBRACKET && (prev !== null || hasBits)) {
       if (consume) p.next()
       if (prev === null) prev = bits
       else if (hasBits) prev = union(prev, bits)
@@ -180,7 +179,7 @@ export function readFamily(p: JavaPatternParser, oneLetter: boolean, comp: boole
     p.read()
   } else {
     const i = p.cursor
-    while (p.cursor <= p.patternLength && p.read() !== code('}')) {
+    while (p.cursor <= p.patternLength && p.read() !== CH.RBRACE) {
       /* scan to the closing brace */
     }
     const j = p.cursor

@@ -7,9 +7,8 @@ import type { AssertKind, ClassExpr, RegexNode } from './ast'
 import { lookupCharacterName } from './names'
 import { negatedClass } from './properties'
 import { isAsciiLetter } from './case-fold'
-import { FLAG, PatternScanner, isAsciiDigit, isAsciiHex } from './scanner'
+import { CH, FLAG, PatternScanner, isAsciiDigit, isAsciiHex } from './scanner'
 
-const code = (s: string) => s.charCodeAt(0)
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || isAsciiDigit(c)
 
 /** What `escape()` produced when it was not a plain character. */
@@ -18,9 +17,12 @@ export type EscapeResult = { node: RegexNode } | { pred: ClassExpr }
 /** Parser state shared by the main parser and the escape rules. */
 export abstract class EscapeParser extends PatternScanner {
   groupCount = 1
-  names = new Map<string, number>()
+  /** Named groups; the shared empty map until the first one (most patterns name none). */
+  names: Map<string, number> = NO_NAMES
   /** Set by `escape()` for constructs that are not a single character (Java's `root`). */
   escaped: EscapeResult | null = null
+  /** Cleared on creating a node that is not flat (see ParsedPattern.flat). */
+  flat = true
 
   spanFrom(start: number): Span {
     return { start: this.offsetOf(start), end: this.offsetOf(this.cursor) }
@@ -43,14 +45,17 @@ export abstract class EscapeParser extends PatternScanner {
     do {
       name += String.fromCharCode(ch)
     } while (isAsciiAlnum((ch = this.read())))
-    if (ch !== code('>')) throw this.error("named capturing group is missing trailing '>'")
+    if (ch !== CH.GREATER) throw this.error("named capturing group is missing trailing '>'")
     return name
   }
 
   /** Java's escape(); returns the character, or -1 with `this.escaped` set. */
   /** Records a construct that is not one character (when `create`); returns -1. */
   private escapedNode(create: boolean, n: RegexNode): number {
-    if (create) this.escaped = { node: n }
+    if (create) {
+      this.escaped = { node: n }
+      if (n.kind !== 'assert') this.flat = false
+    }
     return -1
   }
 
@@ -63,69 +68,63 @@ export abstract class EscapeParser extends PatternScanner {
   escape(inclass: boolean, create: boolean, isrange: boolean): number {
     const at = this.cursor
     const ch = this.skip()
-    const c = String.fromCodePoint(ch)
     const U = this.has(FLAG.UNICODE_CHARACTER_CLASS)
-    switch (c) {
-      case '0':
+    switch (ch) {
+      case 0x30: // 0
         return this.octal()
-      case '1':
-      case '2':
-      case '3':
-      case '4':
-      case '5':
-      case '6':
-      case '7':
-      case '8':
-      case '9':
+      case 0x31: // 1
+      case 0x32: // 2
+      case 0x33: // 3
+      case 0x34: // 4
+      case 0x35: // 5
+      case 0x36: // 6
+      case 0x37: // 7
+      case 0x38: // 8
+      case 0x39: // 9
         if (inclass) break
         if (create) return this.escapedNode(create, this.ref(ch - 48, at))
         return -1
-      case 'A':
+      case 0x41: // A
         if (inclass) break
         return this.escapedNode(create, this.assertion('begin', at))
-      case 'B':
+      case 0x42: // B
         if (inclass) break
         return this.escapedNode(create, this.assertion('not-bound', at))
-      case 'D':
-        return this.escapedPred(create, U ? '\\P{Nd}' : negatedClass('[0-9]'))
-      case 'G':
+      case 0x44: // D
+        return this.escapedPred(create, U ? '\\P{Nd}' : NOT_DIGIT)
+      case 0x47: // G
         if (inclass) break
         return this.escapedNode(create, this.assertion('last-match', at))
-      case 'H':
-        return this.escapedPred(create, negatedClass(`[${HORIZ}]`))
-      case 'N':
+      case 0x48: // H
+        return this.escapedPred(create, NOT_HORIZ)
+      case 0x4e: // N
         return this.namedChar(at)
-      case 'R':
+      case 0x52: // R
         if (inclass) break
         return this.escapedNode(create, { kind: 'linebreak', span: this.spanFrom(at) })
-      case 'S':
-        return this.escapedPred(create, negatedClass(U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]'))
-      case 'V':
-        return this.escapedPred(create, negatedClass(`[${VERT}]`))
-      case 'W':
-        return this.escapedPred(
-          create,
-          negatedClass(
-            U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
-          ),
-        )
-      case 'X':
+      case 0x53: // S
+        return this.escapedPred(create, U ? NOT_UNICODE_SPACE : NOT_SPACE)
+      case 0x56: // V
+        return this.escapedPred(create, NOT_VERT)
+      case 0x57: // W
+        return this.escapedPred(create, U ? NOT_UNICODE_WORD : NOT_WORD)
+      case 0x58: // X
         if (inclass) break
         return this.escapedNode(create, unsupported('\\X (grapheme cluster)', this.spanFrom(at)))
-      case 'Z':
+      case 0x5a: // Z
         if (inclass) break
         return this.escapedNode(
           create,
           this.assertion(this.has(FLAG.UNIX_LINES) ? 'unix-dollar' : 'dollar', at),
         )
-      case 'a':
+      case 0x61: // a
         return 7
-      case 'b':
+      case 0x62: // b
         if (inclass) break
         if (create) {
-          if (this.peek() === code('{')) {
-            if (this.skip() === code('g')) {
-              if (this.read() === code('}'))
+          if (this.peek() === CH.LBRACE) {
+            if (this.skip() === CH.LOWER_G) {
+              if (this.read() === CH.RBRACE)
                 return this.escapedNode(
                   create,
                   unsupported('\\b{g} (grapheme boundary)', this.spanFrom(at)),
@@ -138,20 +137,21 @@ export abstract class EscapeParser extends PatternScanner {
           return this.escapedNode(create, this.assertion('bound', at))
         }
         return -1
-      case 'c':
+      case 0x63: // c
         if (this.cursor < this.patternLength) return this.read() ^ 64
         throw this.error('Illegal control escape sequence')
-      case 'd':
+      case 0x64: // d
         return this.escapedPred(create, U ? '\\p{Nd}' : '[0-9]')
-      case 'e':
+      case 0x65: // e
         return 0x1b
-      case 'f':
+      case 0x66: // f
         return 0x0c
-      case 'h':
+      case 0x68: // h
         return this.escapedPred(create, `[${HORIZ}]`)
-      case 'k': {
+      case 0x6b: {
+        // k
         if (inclass) break
-        if (this.read() !== code('<'))
+        if (this.read() !== CH.LESS)
           throw this.error("\\k is not followed by '<' for named capturing group")
         const name = this.groupName(this.read())
         const index = this.names.get(name)
@@ -159,27 +159,27 @@ export abstract class EscapeParser extends PatternScanner {
         if (create) return this.escapedNode(create, this.backref(index, at))
         return -1
       }
-      case 'n':
+      case 0x6e: // n
         return 0x0a
-      case 'r':
+      case 0x72: // r
         return 0x0d
-      case 's':
+      case 0x73: // s
         return this.escapedPred(create, U ? '[\\p{Z}\\t-\\r\\u{85}]' : '[ \\t-\\r]')
-      case 't':
+      case 0x74: // t
         return 0x09
-      case 'u':
+      case 0x75: // u
         return this.unicodeEscape()
-      case 'v':
+      case 0x76: // v
         if (isrange) return 0x0b
         return this.escapedPred(create, `[${VERT}]`)
-      case 'w':
+      case 0x77: // w
         return this.escapedPred(
           create,
           U ? '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]' : '[A-Za-z0-9_]',
         )
-      case 'x':
+      case 0x78: // x
         return this.hexEscape()
-      case 'z':
+      case 0x7a: // z
         if (inclass) break
         return this.escapedNode(create, this.assertion('end', at))
       default:
@@ -234,13 +234,13 @@ export abstract class EscapeParser extends PatternScanner {
     if (isAsciiHex(n)) {
       const m = this.read()
       if (isAsciiHex(m)) return digit(n) * 16 + digit(m)
-    } else if (n === code('{') && isAsciiHex(this.peek())) {
+    } else if (n === CH.LBRACE && isAsciiHex(this.peek())) {
       let ch = 0
       while (isAsciiHex((n = this.read()))) {
         ch = ch * 16 + digit(n)
         if (ch > 0x10ffff) throw this.error('Hexadecimal codepoint is too big')
       }
-      if (n !== code('}')) throw this.error('Unclosed hexadecimal escape sequence')
+      if (n !== CH.RBRACE) throw this.error('Unclosed hexadecimal escape sequence')
       return ch
     }
     throw this.error('Illegal hexadecimal escape sequence')
@@ -260,7 +260,7 @@ export abstract class EscapeParser extends PatternScanner {
     const n = this.uxxxx()
     if (n >= 0xd800 && n <= 0xdbff) {
       const cur = this.cursor
-      if (this.read() === code('\\') && this.read() === code('u')) {
+      if (this.read() === CH.BACKSLASH && this.read() === CH.LOWER_U) {
         const n2 = this.uxxxx()
         if (n2 >= 0xdc00 && n2 <= 0xdfff) return (n - 0xd800) * 0x400 + (n2 - 0xdc00) + 0x10000
       }
@@ -271,9 +271,9 @@ export abstract class EscapeParser extends PatternScanner {
 
   /** `\N{name}`: Java needs the Unicode name table, which we do not carry. */
   private namedChar(at: number): number {
-    if (this.read() === code('{')) {
+    if (this.read() === CH.LBRACE) {
       const start = this.cursor
-      while (this.read() !== code('}')) {
+      while (this.read() !== CH.RBRACE) {
         if (this.cursor >= this.patternLength)
           throw this.error('Unclosed character name escape sequence')
       }
@@ -296,8 +296,19 @@ export class NamedCharError extends Error {
   }
 }
 
+/** Never written to: a parser replaces it before adding a name. */
+const NO_NAMES = new Map<string, number>()
+
 const HORIZ = ' \\t\\u{A0}\\u{1680}\\u{180E}\\u{2000}-\\u{200A}\\u{202F}\\u{205F}\\u{3000}'
 const VERT = '\\n\\u{B}\\f\\r\\u{85}\\u{2028}\\u{2029}'
+/** The negated escapes' classes, built once. */
+const NOT_DIGIT = negatedClass('[0-9]')
+const NOT_HORIZ = negatedClass(`[${HORIZ}]`)
+const NOT_VERT = negatedClass(`[${VERT}]`)
+const NOT_SPACE = negatedClass('[ \\t-\\r]')
+const NOT_UNICODE_SPACE = negatedClass('[\\p{Z}\\t-\\r\\u{85}]')
+const NOT_WORD = negatedClass('[A-Za-z0-9_]')
+const NOT_UNICODE_WORD = negatedClass('[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]')
 
 function unsupported(what: string, span: Span): RegexNode {
   return {

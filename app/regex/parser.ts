@@ -4,14 +4,13 @@
  * accepted patterns, and Java's error messages, match JDK 17.
  */
 import type { ClassExpr, RegexNode, ParsedPattern, AssertKind } from './ast'
-import { FLAG, isAsciiDigit } from './scanner'
+import { CH, FLAG, isAsciiDigit } from './scanner'
 import { EscapeParser } from './parser-escape'
 import type { EscapeResult } from './parser-escape'
 import { parseClass, readFamily, singleChar } from './parser-class'
 import { MAX_REPS, studyLookbehind } from './study'
 import { negatedClass } from './properties'
 
-const code = (s: string) => s.charCodeAt(0)
 const STAR = 0x2a
 const PLUS = 0x2b
 const QUESTION = 0x3f
@@ -19,6 +18,11 @@ const LBRACE = 0x7b
 const BACKSLASH = 0x5c
 const LOWER_P = 0x70
 const UPPER_P = 0x50
+
+/** `.` in its three meanings (pattern-independent, so built once; class trees are never mutated). */
+const DOT_ALL: ClassExpr = { k: 'js', s: '[\\s\\S]' }
+const DOT_UNIX: ClassExpr = { k: 'js', s: negatedClass('[\\n]') }
+const DOT: ClassExpr = { k: 'js', s: negatedClass('[\\n\\r\\x85\\u2028\\u2029]') }
 
 /** `$ . ^ ( [ | )`: characters that end a run of literals. */
 function isSliceEnd(ch: number): boolean {
@@ -41,10 +45,10 @@ export class JavaPatternParser extends EscapeParser {
   parse(): ParsedPattern {
     const root = this.expr()
     if (this.patternLength !== this.cursor) {
-      if (this.peek() === code(')')) throw this.error("Unmatched closing ')'")
+      if (this.peek() === CH.RPAREN) throw this.error("Unmatched closing ')'")
       throw this.error('Unexpected internal error')
     }
-    return { root, groupCount: this.groupCount - 1, names: this.names }
+    return { root, groupCount: this.groupCount - 1, names: this.names, flat: this.flat }
   }
 
   private expr(): RegexNode {
@@ -52,7 +56,7 @@ export class JavaPatternParser extends EscapeParser {
     const branches: RegexNode[] = []
     for (;;) {
       branches.push(this.sequence())
-      if (this.peek() !== code('|')) break
+      if (this.peek() !== CH.PIPE) break
       this.next()
     }
     if (branches.length === 1) return branches[0] as RegexNode
@@ -66,19 +70,19 @@ export class JavaPatternParser extends EscapeParser {
       const ch = this.peek()
       const at = this.cursor
       let node: RegexNode
-      if (ch === code('(')) {
+      if (ch === CH.LPAREN) {
         const g = this.group0()
         if (g) items.push(g)
         continue
-      } else if (ch === code('[')) {
+      } else if (ch === CH.LBRACKET) {
         node = this.canonEq(at, {
           kind: 'set',
           expr: parseClass(this, true),
           span: this.spanFrom(at),
         })
-      } else if (ch === code('\\')) {
+      } else if (ch === CH.BACKSLASH) {
         const e = this.nextEscaped()
-        if (e === code('p') || e === code('P')) {
+        if (e === CH.LOWER_P || e === CH.UPPER_P) {
           node = this.canonEq(at, {
             kind: 'set',
             expr: this.familyAfterP(e),
@@ -88,7 +92,7 @@ export class JavaPatternParser extends EscapeParser {
           this.unread()
           node = this.atom()
         }
-      } else if (ch === code('^')) {
+      } else if (ch === CH.CARET) {
         this.next()
         const which: AssertKind = this.has(FLAG.MULTILINE)
           ? this.has(FLAG.UNIX_LINES)
@@ -96,7 +100,7 @@ export class JavaPatternParser extends EscapeParser {
             : 'caret-m'
           : 'begin'
         node = this.assertion(which, at)
-      } else if (ch === code('$')) {
+      } else if (ch === CH.DOLLAR) {
         this.next()
         const m = this.has(FLAG.MULTILINE)
         const which: AssertKind = this.has(FLAG.UNIX_LINES)
@@ -107,12 +111,12 @@ export class JavaPatternParser extends EscapeParser {
             ? 'dollar-m'
             : 'dollar'
         node = this.assertion(which, at)
-      } else if (ch === code('.')) {
+      } else if (ch === CH.DOT) {
         this.next()
         node = { kind: 'set', expr: this.dot(), span: this.spanFrom(at) }
-      } else if (ch === code('|') || ch === code(')')) {
+      } else if (ch === CH.PIPE || ch === CH.RPAREN) {
         break
-      } else if (ch === code('?') || ch === code('*') || ch === code('+')) {
+      } else if (ch === CH.QUESTION || ch === CH.STAR || ch === CH.PLUS) {
         this.next()
         throw this.error(`Dangling meta character '${String.fromCharCode(ch)}'`)
       } else if (ch === 0 && this.cursor >= this.patternLength) {
@@ -129,6 +133,7 @@ export class JavaPatternParser extends EscapeParser {
   /** Under `(?c)` Java matches classes against canonically composed text (NFCCharProperty). */
   private canonEq(at: number, node: RegexNode): RegexNode {
     if (!this.has(FLAG.CANON_EQ)) return node
+    this.flat = false
     return {
       kind: 'unsupported',
       what: 'A character class under (?c) (canonical equivalence)',
@@ -138,17 +143,17 @@ export class JavaPatternParser extends EscapeParser {
   }
 
   private dot(): ClassExpr {
-    if (this.has(FLAG.DOTALL)) return { k: 'js', s: '[\\s\\S]' }
-    if (this.has(FLAG.UNIX_LINES)) return { k: 'js', s: negatedClass('[\\n]') }
-    return { k: 'js', s: negatedClass('[\\n\\r\\u{85}\\u{2028}\\u{2029}]') }
+    if (this.has(FLAG.DOTALL)) return DOT_ALL
+    if (this.has(FLAG.UNIX_LINES)) return DOT_UNIX
+    return DOT
   }
 
   /** After `\p`/`\P` has been read (cursor on the letter). */
   familyAfterP(letter: number): ClassExpr {
-    const comp = letter === code('P')
+    const comp = letter === CH.UPPER_P
     let oneLetter = true
     const c = this.next()
-    if (c !== code('{')) this.unread()
+    if (c !== CH.LBRACE) this.unread()
     else oneLetter = false
     return readFamily(this, oneLetter, comp)
   }
@@ -163,45 +168,47 @@ export class JavaPatternParser extends EscapeParser {
     let name: string | undefined
     let behind = false
     let negate = false
-    if (ch === code('?')) {
+    if (ch === CH.QUESTION) {
       ch = this.skip()
-      if (ch === code(':')) {
+      if (ch === CH.COLON) {
         // non-capturing
-      } else if (ch === code('=') || ch === code('!')) {
+      } else if (ch === CH.EQUALS || ch === CH.BANG) {
         kind = 'look'
-        negate = ch === code('!')
-      } else if (ch === code('>')) {
+        negate = ch === CH.BANG
+      } else if (ch === CH.GREATER) {
         kind = 'atomic'
-      } else if (ch === code('<')) {
+      } else if (ch === CH.LESS) {
         ch = this.read()
-        if (ch !== code('=') && ch !== code('!')) {
+        if (ch !== CH.EQUALS && ch !== CH.BANG) {
           name = this.groupName(ch)
           if (this.names.has(name))
             throw this.error(`Named capturing group <${name}> is already defined`)
           index = this.groupCount++
+          if (this.names.size === 0) this.names = new Map()
           this.names.set(name, index)
         } else {
           kind = 'look'
           behind = true
-          negate = ch === code('!')
+          negate = ch === CH.BANG
         }
-      } else if (ch === code('$') || ch === code('@')) {
+      } else if (ch === CH.DOLLAR || ch === CH.AT) {
         throw this.error('Unknown group type')
       } else {
         this.unread()
         this.addFlag()
         ch = this.read()
-        if (ch === code(')')) return null
-        if (ch !== code(':')) throw this.error('Unknown inline modifier')
+        if (ch === CH.RPAREN) return null
+        if (ch !== CH.COLON) throw this.error('Unknown inline modifier')
       }
     } else {
       index = this.groupCount++
     }
     const body = this.expr()
     if (behind) checkLookbehindLength(this, body)
-    this.accept(code(')'), 'Unclosed group')
+    this.accept(CH.RPAREN, 'Unclosed group')
     this.flags0 = save
     const span = this.spanFrom(at)
+    this.flat = false
     let node: RegexNode
     if (kind === 'look') node = { kind, behind, negate, body, span }
     else if (kind === 'atomic') node = { kind, body, span }
@@ -215,7 +222,7 @@ export class JavaPatternParser extends EscapeParser {
     for (;;) {
       const f = flagBits(ch)
       if (f !== 0) this.flags0 |= f
-      else if (ch === code('-')) {
+      else if (ch === CH.MINUS) {
         ch = this.next()
         this.subFlag()
         return
@@ -238,16 +245,16 @@ export class JavaPatternParser extends EscapeParser {
     const ch = this.peek()
     let min: number
     let max: number
-    if (ch === code('?')) {
+    if (ch === CH.QUESTION) {
       min = 0
       max = 1
-    } else if (ch === code('*')) {
+    } else if (ch === CH.STAR) {
       min = 0
       max = Infinity
-    } else if (ch === code('+')) {
+    } else if (ch === CH.PLUS) {
       min = 1
       max = Infinity
-    } else if (ch === code('{')) {
+    } else if (ch === CH.LBRACE) {
       let c = this.skip()
       if (!isAsciiDigit(c)) throw this.error('Illegal repetition')
       min = 0
@@ -256,9 +263,9 @@ export class JavaPatternParser extends EscapeParser {
         if (min > MAX_REPS) throw this.error('Illegal repetition range')
       } while (isAsciiDigit((c = this.read())))
       max = min
-      if (c === code(',')) {
+      if (c === CH.COMMA) {
         c = this.read()
-        if (c === code('}')) max = Infinity
+        if (c === CH.RBRACE) max = Infinity
         else {
           max = 0
           while (isAsciiDigit(c)) {
@@ -268,7 +275,7 @@ export class JavaPatternParser extends EscapeParser {
           }
         }
       }
-      if (c !== code('}')) throw this.error('Unclosed counted closure')
+      if (c !== CH.RBRACE) throw this.error('Unclosed counted closure')
       if (max < min) throw this.error('Illegal repetition range')
       this.unread()
     } else {
@@ -276,14 +283,14 @@ export class JavaPatternParser extends EscapeParser {
     }
     const c2 = this.next()
     let mode: 'greedy' | 'lazy' | 'possessive' = 'greedy'
-    if (c2 === code('?')) {
+    if (c2 === CH.QUESTION) {
       this.next()
       mode = 'lazy'
-    } else if (c2 === code('+')) {
+    } else if (c2 === CH.PLUS) {
       this.next()
       mode = 'possessive'
     }
-    const brace = ch === code('{')
+    const brace = ch === CH.LBRACE
     return { kind: 'repeat', body: prev, min, max, mode, brace, span: this.spanFrom(at) }
   }
 
@@ -341,23 +348,27 @@ export class JavaPatternParser extends EscapeParser {
       ch = this.next()
     }
     const end = this.cursor
-    const single = cps.length === 1
-    const items: RegexNode[] = []
-    for (let i = 0; i < cps.length; i++) {
-      this.cursor = i + 1 < ats.length ? (ats[i + 1] as number) : end
-      items.push(this.charNode(cps[i] as number, ats[i] as number, single))
+    const n = cps.length
+    const fold = !this.has(FLAG.CASE_INSENSITIVE)
+      ? 'none'
+      : this.has(FLAG.UNICODE_CASE)
+        ? 'unicode'
+        : 'ascii'
+    // Each character spans from its start to the next one's (the last one to the run's end).
+    if (n === 1 && fold === 'unicode') {
+      const cp = cps[0] as number
+      const span = { start: this.offsetOf(ats[0] as number), end: this.offsetOf(end) }
+      return { kind: 'set', expr: singleChar(this, cp), span }
     }
-    this.cursor = end
-    if (items.length === 1) return items[0] as RegexNode
+    const items: RegexNode[] = []
+    let from = n > 0 ? this.offsetOf(ats[0] as number) : 0
+    for (let i = 0; i < n; i++) {
+      const to = this.offsetOf(i + 1 < n ? (ats[i + 1] as number) : end)
+      items.push({ kind: 'char', cp: cps[i] as number, fold, span: { start: from, end: to } })
+      from = to
+    }
+    if (n === 1) return items[0] as RegexNode
     return { kind: 'seq', items, span: this.spanFrom(start) }
-  }
-
-  charNode(cp: number, at: number, single: boolean): RegexNode {
-    const span = this.spanFrom(at)
-    if (!this.has(FLAG.CASE_INSENSITIVE)) return { kind: 'char', cp, fold: 'none', span }
-    if (!this.has(FLAG.UNICODE_CASE)) return { kind: 'char', cp, fold: 'ascii', span }
-    if (single) return { kind: 'set', expr: singleChar(this, cp), span }
-    return { kind: 'char', cp, fold: 'unicode', span }
   }
 }
 

@@ -144,7 +144,7 @@ export const UNICODE_WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Contro
  * top-level `[^…]` in `v` mode when its quantified group is unrolled: `/^(?:x[^a])+$/v` rejects
  * "x1" and accepts "xa" (the copy is negated twice). The subtraction has no such problem.
  */
-export const negatedClass = (operand: string) => `[[\\u{0}-\\u{10FFFF}]--${operand}]`
+export const negatedClass = (operand: string) => `[\\p{Any}--${operand}]`
 
 const GRAPH = negatedClass('[\\p{Z}\\p{Cc}\\p{Cs}\\p{Cn}]')
 

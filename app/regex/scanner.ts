@@ -19,6 +19,37 @@ export const FLAG = {
   UNICODE_CHARACTER_CLASS: 0x100,
 } as const
 
+/** Code points of the ASCII characters the parser tests for (numbers, not charCodeAt calls). */
+export const CH = {
+  AMP: 0x26,
+  AT: 0x40,
+  BACKSLASH: 0x5c,
+  BANG: 0x21,
+  CARET: 0x5e,
+  COLON: 0x3a,
+  COMMA: 0x2c,
+  DOLLAR: 0x24,
+  DOT: 0x2e,
+  EQUALS: 0x3d,
+  GREATER: 0x3e,
+  LBRACE: 0x7b,
+  LBRACKET: 0x5b,
+  LESS: 0x3c,
+  LOWER_G: 0x67,
+  LOWER_P: 0x70,
+  LOWER_U: 0x75,
+  LPAREN: 0x28,
+  MINUS: 0x2d,
+  PIPE: 0x7c,
+  PLUS: 0x2b,
+  QUESTION: 0x3f,
+  RBRACE: 0x7d,
+  RBRACKET: 0x5d,
+  RPAREN: 0x29,
+  STAR: 0x2a,
+  UPPER_P: 0x50,
+} as const
+
 const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d)
 /** `0`–`9`. */
 export const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39
@@ -96,14 +127,20 @@ function removeQuoting(p: Prepared): Prepared {
   return { cps: out, origin: org }
 }
 
-/** Whether the pattern has no surrogate and no `\\Q` (then preparing it changes nothing). */
-function isPlain(pattern: string): boolean {
-  for (let i = 0; i < pattern.length; i++) {
+/**
+ * The pattern's UTF-16 units closed by two zeros, or null when it has a surrogate or a `\\Q`
+ * (then code points and offsets differ, or quoting rewrites the text).
+ */
+function plainUnits(pattern: string): number[] | null {
+  const len = pattern.length
+  const temp: number[] = []
+  for (let i = 0; i < len; i++) {
     const u = pattern.charCodeAt(i)
-    if (u >= 0xd800 && u <= 0xdfff) return false
-    if (u === BS && pattern.charCodeAt(i + 1) === 0x51) return false
+    if ((u >= 0xd800 && u <= 0xdfff) || (u === 0x51 && i > 0 && temp[i - 1] === BS)) return null
+    temp.push(u)
   }
-  return true
+  temp.push(0, 0)
+  return temp
 }
 
 /** Cursor over the prepared pattern with Java's peek/read/next/skip/unread semantics. */
@@ -118,13 +155,10 @@ export class PatternScanner {
 
   constructor(pattern: string) {
     this.source = pattern
-    if (isPlain(pattern)) {
+    const plain = plainUnits(pattern)
+    if (plain !== null) {
       // No surrogates and no \Q: code points are the UTF-16 units, at their own offsets.
-      const temp = new Array<number>(pattern.length + 2)
-      for (let i = 0; i < pattern.length; i++) temp[i] = pattern.charCodeAt(i)
-      temp[pattern.length] = 0
-      temp[pattern.length + 1] = 0
-      this.temp = temp
+      this.temp = plain
       this.patternLength = pattern.length
       this.origin = null
       return

@@ -22,14 +22,29 @@ export type Translation = {
   groupCount: number
 }
 
-const hex = (cp: number) => `\\u{${cp.toString(16).toUpperCase()}}`
+/** An escaped code point: `\\xHH` below U+0100 (shorter sources compile faster), else `\\u{H...}`. */
+const hex = (cp: number) =>
+  cp < 0x100
+    ? `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`
+    : `\\u{${cp.toString(16).toUpperCase()}}`
 const isAlnum = (cp: number) =>
   (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)
-/** The JavaScript source of each ASCII literal, built once (most patterns are mostly ASCII). */
+/** The JavaScript source of each ASCII literal inside a class, built once. */
 const ASCII_LITERALS = Array.from({ length: 0x80 }, (_, cp) =>
   isAlnum(cp) ? String.fromCharCode(cp) : hex(cp),
 )
+/** `v`-mode syntax characters: outside a class every other printable ASCII character is itself. */
+const SYNTAX = '^$\\.*+?()[]{}|/'
+/** The JavaScript source of each ASCII literal outside a class. */
+const ASCII_OUTSIDE = Array.from({ length: 0x80 }, (_, cp) =>
+  cp >= 0x20 && cp < 0x7f && !SYNTAX.includes(String.fromCharCode(cp))
+    ? String.fromCharCode(cp)
+    : hex(cp),
+)
+/** A literal usable inside a class (and outside). */
 const lit = (cp: number) => (cp < 0x80 ? (ASCII_LITERALS[cp] as string) : hex(cp))
+/** A literal outside a class. */
+const litOutside = (cp: number) => (cp < 0x80 ? (ASCII_OUTSIDE[cp] as string) : hex(cp))
 
 function normalise(r: [number, number][]): [number, number][] {
   const sorted = [...r].sort((a, b) => a[0] - b[0])
@@ -78,6 +93,7 @@ const PICT = '\\p{Extended_Pictographic}'
 export const GRAPHEME = `(?:\\r\\n|${CONTROL}|[\\r\\n]|(?:\\p{RI}\\p{RI}|${HANGUL}|${PICT}(?:${EXTEND}*\\u{200D}${PICT})*|${negatedClass(`[\\r\\n${CONTROL}]`)})${EXTEND}*)`
 
 const TERM = '\\n\\r\\u{85}\\u{2028}\\u{2029}'
+const LINEBREAK = `(?:\\r\\n|[${TERM}\\u{B}\\f])`
 const WORD = '[\\p{L}\\p{Nd}_]'
 const BASE = '[\\p{L}\\p{Nd}]'
 
@@ -129,11 +145,14 @@ function quantifier(min: number, max: number, lazy: boolean): string {
   return lazy ? `${q}?` : q
 }
 
+/** Writes the JavaScript source of a tree into one string, left to right. */
 class Emitter {
   jsGroups = 0
   /** A back-reference was emitted (it needs the group map of a first pass). */
   sawBackref = false
   readonly groupMap: number[] = []
+  /** The source written so far. */
+  out = ''
   constructor(
     private readonly knownMap: number[] | null,
     private readonly groupCount: number,
@@ -148,28 +167,45 @@ class Emitter {
    * atomic group. The back-reference is wrapped so that a digit written after the group (`x++1`)
    * does not extend its number (`\11`).
    */
-  private atomic(body: RegexNode | null): string {
+  private atomic(body: RegexNode | null): void {
     // The wrapper's `(` opens before any group inside, so it takes the next number first.
     const n = ++this.jsGroups
-    const inner = body ? this.emit(body) : GRAPHEME
-    return `(?=(${inner}))(?:\\${n})`
+    this.out += '(?=('
+    if (body) this.emit(body)
+    else this.out += GRAPHEME
+    this.out += `))(?:\\${n})`
   }
 
-  emit(node: RegexNode): string {
+  emit(node: RegexNode): void {
     switch (node.kind) {
-      case 'seq':
-        return node.items.map((n) => this.emit(n)).join('')
+      case 'seq': {
+        const items = node.items
+        for (let i = 0; i < items.length; i++) this.emit(items[i] as RegexNode)
+        return
+      }
       case 'alt':
-        return `(?:${node.branches.map((b) => this.emit(b)).join('|')})`
+        this.out += '(?:'
+        this.emitBranches(node.branches)
+        this.out += ')'
+        return
       case 'char':
-        return this.emitChar(node.cp, node.fold)
+        this.out += this.emitChar(node.cp, node.fold)
+        return
       case 'set':
-        return emitClass(node.expr)
+        this.out += emitClass(node.expr)
+        return
       case 'group': {
-        if (node.index === null) return `(?:${this.emit(node.body)})`
-        const n = ++this.jsGroups
-        this.groupMap[node.index] = n
-        return `(${this.emit(node.body)})`
+        if (node.index === null) {
+          this.out += '(?:'
+        } else {
+          this.groupMap[node.index] = ++this.jsGroups
+          this.out += '('
+        }
+        // The group's own parentheses already delimit an alternation inside it.
+        if (node.body.kind === 'alt') this.emitBranches(node.body.branches)
+        else this.emit(node.body)
+        this.out += ')'
+        return
       }
       case 'look':
         return this.emitLook(node)
@@ -183,25 +219,54 @@ class Emitter {
         )
         if (node.mode === 'possessive') {
           const n = ++this.jsGroups
-          return `(?=((?:${this.emit(node.body)})${q}))(?:\\${n})`
+          this.out += '(?=((?:'
+          this.emit(node.body)
+          this.out += `)${q}))(?:\\${n})`
+          return
         }
-        return `(?:${this.emit(node.body)})${q}`
+        // A character, a class or a group is a single atom: the quantifier needs no `(?:…)`.
+        const k = node.body.kind
+        if (k === 'char' || k === 'set' || k === 'group') {
+          this.emit(node.body)
+          this.out += q
+          return
+        }
+        this.out += '(?:'
+        this.emit(node.body)
+        this.out += `)${q}`
+        return
       }
       case 'assert':
-        return assertionSource(node.which, node.unicodeWord)
+        this.out += assertionSource(node.which, node.unicodeWord)
+        return
       case 'backref': {
         this.sawBackref = true
-        if (node.index > this.groupCount) return '(?!)'
+        if (node.index > this.groupCount) {
+          this.out += '(?!)'
+          return
+        }
         const js = this.knownMap?.[node.index]
-        return js === undefined ? '(?!)' : `(?:\\${js})`
+        this.out += js === undefined ? '(?!)' : `(?:\\${js})`
+        return
       }
       case 'linebreak':
-        return `(?:\\r\\n|[${TERM}\\u{B}\\f])`
+        this.out += LINEBREAK
+        return
       case 'unsupported':
         if (node.what.startsWith('\\X')) return this.atomic(null)
         // Display only: findInexact sends these patterns to the interpreter.
-        if (node.what.startsWith('\\b{g}')) return '(?:)'
+        if (node.what.startsWith('\\b{g}')) {
+          this.out += '(?:)'
+          return
+        }
         return this.fail(`${node.what} cannot be reproduced in JavaScript`, node.span, node.hint)
+    }
+  }
+
+  private emitBranches(branches: RegexNode[]): void {
+    for (let i = 0; i < branches.length; i++) {
+      if (i > 0) this.out += '|'
+      this.emit(branches[i] as RegexNode)
     }
   }
 
@@ -211,14 +276,18 @@ class Emitter {
     if (fold === 'unicode') {
       const eq = unicodeEquivalents(unicodeFold(cp))
       if (eq.length > 1) return emitClass({ k: 'ranges', r: eq.map((c) => [c, c]) })
-      return lit(eq[0] ?? cp)
+      return litOutside(eq[0] ?? cp)
     }
-    return lit(cp)
+    return litOutside(cp)
   }
 
-  private emitLook(node: Extract<RegexNode, { kind: 'look' }>): string {
-    const body = this.emit(node.body)
-    if (!node.behind) return node.negate ? `(?!${body})` : `(?=${body})`
+  private emitLook(node: Extract<RegexNode, { kind: 'look' }>): void {
+    if (!node.behind) {
+      this.out += node.negate ? '(?!' : '(?='
+      this.emit(node.body)
+      this.out += ')'
+      return
+    }
     // Java's Behind scans start positions from i - maxLength, where maxLength is an int that
     // may have overflowed: then nothing matches while i < K, or the scan window is short.
     const info = studyLookbehind(node.body)
@@ -227,20 +296,29 @@ class Emitter {
       // A short window (see findInexact) is left to the interpreter.
     } else {
       const k = 2 ** 31 + info.max
-      if (k >= 2 ** 30) return node.negate ? '(?:)' : '(?!)'
+      if (k >= 2 ** 30) {
+        // The body is still numbered (its groups keep their places) but not written.
+        const before = this.out
+        this.emit(node.body)
+        this.out = before + (node.negate ? '(?:)' : '(?!)')
+        return
+      }
       if (k > 0) guard = `[\\s\\S]{${k}}`
     }
-    if (!guard) return node.negate ? `(?<!${body})` : `(?<=${body})`
-    return node.negate ? `(?:(?<!${guard})|(?<!${body}))` : `(?<=${guard})(?<=${body})`
+    if (!guard) this.out += node.negate ? '(?<!' : '(?<='
+    else this.out += node.negate ? `(?:(?<!${guard})|(?<!` : `(?<=${guard})(?<=`
+    this.emit(node.body)
+    this.out += guard && node.negate ? '))' : ')'
   }
 }
 
 /** Translates a parsed Java pattern; throws RegexTranslateError for what cannot be exact. */
 export function translateTree(root: RegexNode, groupCount: number): Translation {
   const first = new Emitter(null, groupCount)
-  const once = first.emit(root)
-  if (!first.sawBackref) return { source: once, flags: 'v', groupMap: first.groupMap, groupCount }
+  first.emit(root)
+  if (!first.sawBackref)
+    return { source: first.out, flags: 'v', groupMap: first.groupMap, groupCount }
   const second = new Emitter(first.groupMap, groupCount)
-  const source = second.emit(root)
-  return { source, flags: 'v', groupMap: second.groupMap, groupCount }
+  second.emit(root)
+  return { source: second.out, flags: 'v', groupMap: second.groupMap, groupCount }
 }

@@ -11,118 +11,113 @@ import type { Span } from '../model'
 /** Why the plain translation is not exact (shown as an info diagnostic). */
 export type Inexact = { reason: string; span: Span }
 
-/** The single child of a wrapping node, or null. */
-function bodyOf(node: RegexNode): RegexNode | null {
-  switch (node.kind) {
-    case 'group':
-    case 'atomic':
-    case 'repeat':
-    case 'look':
-      return node.body
-    default:
-      return null
-  }
-}
+/** The first inexact construct met by the current walk (see `walk`). */
+let found: Inexact | null = null
+/** Capturing groups counted by the current walk so far. */
+let captures = 0
 
-/** The children of a sequence or alternation (empty for every other node). */
-function listOf(node: RegexNode): RegexNode[] {
-  return node.kind === 'seq' ? node.items : node.kind === 'alt' ? node.branches : []
-}
-
-/** The shortest length the node can match (Infinity-safe, real arithmetic). */
-export function minLength(node: RegexNode): number {
-  switch (node.kind) {
+/**
+ * Walks `n` once, children first: returns its shortest match length, counts its capturing
+ * groups into `captures`, throws for what neither the translation nor the interpreter reproduces,
+ * and records in `found` the first construct (in pattern order) whose translation is not exact. A
+ * node comes before its children in pattern order, so its own reason replaces one they recorded.
+ */
+function walk(n: RegexNode, inBehind: boolean): number {
+  switch (n.kind) {
     case 'char':
     case 'set':
     case 'linebreak':
-    case 'unsupported':
       return 1
+    case 'assert':
+      return 0
+    case 'unsupported':
+      if (!n.what.startsWith('\\X') && !n.what.startsWith('\\b{g}'))
+        throw new RegexTranslateError(`${n.what} cannot be reproduced here`, n.span, n.hint)
+      found ??= { reason: `${n.what} has no JavaScript equivalent`, span: n.span }
+      return 1
+    case 'backref':
+      found ??= {
+        reason: 'back-references to groups that did not take part fail in Java',
+        span: n.span,
+      }
+      return 0
     case 'seq': {
       let sum = 0
-      for (const n of node.items) sum += minLength(n)
+      const items = n.items
+      for (let i = 0; i < items.length; i++) sum += walk(items[i] as RegexNode, inBehind)
       return sum
     }
     case 'alt': {
       let min = Infinity
-      for (const n of node.branches) min = Math.min(min, minLength(n))
+      const branches = n.branches
+      for (let i = 0; i < branches.length; i++)
+        min = Math.min(min, walk(branches[i] as RegexNode, inBehind))
       return min
     }
     case 'group':
-    case 'atomic':
-      return minLength(node.body)
-    case 'repeat':
-      return node.min * minLength(node.body)
-    default:
-      return 0
-  }
-}
-
-/** Whether `node` holds a capturing group other than `except`. */
-function hasCaptureOtherThan(node: RegexNode, except: number | null): boolean {
-  if (node.kind === 'group' && node.index !== null && node.index !== except) return true
-  const body = bodyOf(node)
-  if (body) return hasCaptureOtherThan(body, except)
-  for (const c of listOf(node)) if (hasCaptureOtherThan(c, except)) return true
-  return false
-}
-
-/** Why `n` itself (not its children) would make the JavaScript translation inexact. */
-function inexactHere(n: RegexNode, inBehind: boolean): string | null {
-  switch (n.kind) {
-    case 'unsupported':
-      return `${n.what} has no JavaScript equivalent`
-    case 'backref':
-      return 'back-references to groups that did not take part fail in Java'
-    case 'repeat': {
-      if (n.body.kind === 'linebreak')
-        return 'a quantified \\R never gives back part of a line break in Java'
-      // JavaScript rejects an iteration that matched nothing; Java keeps it (and its captures).
-      if (n.body.kind === 'group' && minLength(n.body) === 0)
-        return 'Java keeps a zero-length repetition and its captures'
-      // Backtracking out of a repetition, Java restores only the group being repeated (a
-      // capturing group quantified directly, not possessively): any other capture inside keeps
-      // its value, from an earlier repetition or one given up (`(?:(-))*?|..` on "-a": "-").
-      const own =
-        n.body.kind === 'group' && n.body.index !== null && n.mode !== 'possessive'
-          ? n.body.index
-          : null
-      if (n.max > 1 && hasCaptureOtherThan(n.body, own))
-        return 'Java keeps captures from repetitions it backtracked out of'
-      if (inBehind && n.mode === 'possessive') return 'possessive quantifier inside a look-behind'
-      return null
+      if (n.index !== null) captures++
+      return walk(n.body, inBehind)
+    case 'atomic': {
+      const before = found
+      const min = walk(n.body, inBehind)
+      if (before === null && inBehind)
+        found = { reason: 'atomic group inside a look-behind', span: n.span }
+      return min
     }
-    case 'atomic':
-      return inBehind ? 'atomic group inside a look-behind' : null
     case 'look': {
-      if (!n.behind) return null
-      const info = studyLookbehind(n.body)
-      if (info.max < 0 || (info.max < 2 ** 30 && trueMaxLength(n.body) > info.max))
-        return "Java's look-behind length counter overflows here"
-      if (info.min !== info.max && hasCaptureOtherThan(n.body, null))
-        return 'a capturing group inside a variable-length look-behind'
-      return null
+      const before = found
+      const capturesBefore = captures
+      walk(n.body, inBehind || n.behind)
+      if (before === null && n.behind) {
+        const reason = lookbehindReason(n.body, captures > capturesBefore)
+        if (reason !== null) found = { reason, span: n.span }
+      }
+      return 0
     }
-    default:
-      return null
+    case 'repeat': {
+      const before = found
+      const capturesBefore = captures
+      const bodyMin = walk(n.body, inBehind)
+      if (before === null) {
+        const reason = repeatReason(n, bodyMin, captures - capturesBefore, inBehind)
+        if (reason !== null) found = { reason, span: n.span }
+      }
+      return n.min * bodyMin
+    }
   }
 }
 
-/**
- * Walks the tree once: throws for what neither the translation nor the interpreter reproduces,
- * and returns the first construct (in pattern order) whose translation would not be exact.
- */
-function inspect(n: RegexNode, inBehind: boolean, found: Inexact | null): Inexact | null {
-  if (n.kind === 'unsupported' && !n.what.startsWith('\\X') && !n.what.startsWith('\\b{g}'))
-    throw new RegexTranslateError(`${n.what} cannot be reproduced here`, n.span, n.hint)
-  if (found === null) {
-    const reason = inexactHere(n, inBehind)
-    if (reason !== null) found = { reason, span: n.span }
-  }
-  const body = bodyOf(n)
-  const behind = inBehind || (n.kind === 'look' && n.behind)
-  if (body) return inspect(body, behind, found)
-  for (const c of listOf(n)) found = inspect(c, behind, found)
-  return found
+/** Why a repetition would make the JavaScript translation inexact, given its body's walk. */
+function repeatReason(
+  n: Extract<RegexNode, { kind: 'repeat' }>,
+  bodyMin: number,
+  bodyCaptures: number,
+  inBehind: boolean,
+): string | null {
+  const body = n.body
+  if (body.kind === 'linebreak')
+    return 'a quantified \\R never gives back part of a line break in Java'
+  // JavaScript rejects an iteration that matched nothing; Java keeps it (and its captures).
+  if (body.kind === 'group' && bodyMin === 0)
+    return 'Java keeps a zero-length repetition and its captures'
+  // Backtracking out of a repetition, Java restores only the group being repeated (a
+  // capturing group quantified directly, not possessively): any other capture inside keeps
+  // its value, from an earlier repetition or one given up (`(?:(-))*?|..` on "-a": "-").
+  const own = body.kind === 'group' && body.index !== null && n.mode !== 'possessive' ? 1 : 0
+  if (n.max > 1 && bodyCaptures > own)
+    return 'Java keeps captures from repetitions it backtracked out of'
+  if (inBehind && n.mode === 'possessive') return 'possessive quantifier inside a look-behind'
+  return null
+}
+
+/** Why a look-behind would make the JavaScript translation inexact. */
+function lookbehindReason(body: RegexNode, hasCapture: boolean): string | null {
+  const info = studyLookbehind(body)
+  if (info.max < 0 || (info.max < 2 ** 30 && trueMaxLength(body) > info.max))
+    return "Java's look-behind length counter overflows here"
+  if (info.min !== info.max && hasCapture)
+    return 'a capturing group inside a variable-length look-behind'
+  return null
 }
 
 /**
@@ -130,5 +125,12 @@ function inspect(n: RegexNode, inBehind: boolean, found: Inexact | null): Inexac
  * RegexTranslateError for constructs that neither the translation nor the interpreter reproduce.
  */
 export function findInexact(root: RegexNode): Inexact | null {
-  return inspect(root, false, null)
+  found = null
+  captures = 0
+  try {
+    walk(root, false)
+    return found
+  } finally {
+    found = null
+  }
 }
