@@ -27,6 +27,11 @@ export type Compiled =
       global: RegExp | null
       /** The pattern uses `\G`, which only means "start of input" for matches(). */
       usesLastMatch: boolean
+      /**
+       * Text every match consumes in one piece ('' when none), worked out on first use by a batch
+       * (readRequiredText): one match alone gains nothing from it.
+       */
+      required?: string
     }
   | {
       kind: 'invalid'

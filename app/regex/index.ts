@@ -7,7 +7,8 @@ import { createMeter, type Diagnostic, type EditorId, type Meter } from '../mode
 import { compileJavaPattern } from './compile'
 import type { Compiled } from './compile'
 import { explainMismatch } from './explain'
-import { readRequiredText, wholeMatch } from './run'
+import { readRequiredText } from './required-text'
+import { wholeMatch } from './run'
 
 export { mayBacktrackCatastrophically } from './backtrack'
 export { javaReplaceAll, javaReplaceFirst, javaSplit, javaStringMatches } from './java-string'

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createMeter } from '../model'
 import { compileJavaPattern } from './compile'
 import { matchPreparedOutcome, matchSelectionPattern, prepareSelectionPattern } from './index'
-import { findRequiredText, wholeMatch } from './run'
+import { findRequiredText } from './required-text'
+import { wholeMatch } from './run'
 
 const required = (pattern: string) => {
   const c = compileJavaPattern(pattern)

@@ -2,7 +2,6 @@
 import { globalRegExp } from './compile'
 import type { Compiled } from './compile'
 import { JavaMatcher, StepLimitError } from './interp'
-import type { RegexNode } from './ast'
 import type { Meter } from '../model'
 
 type Ok = Extract<Compiled, { kind: 'ok' }>
@@ -18,46 +17,9 @@ const toGroups = (caps: number[], s: string, n: number) => {
 }
 
 /**
- * The longest run of case-sensitive literal characters that every match of `root` consumes in one
- * piece ('' when there is none): the `[418]` of `.*\[418\].*`. A group is matched exactly once,
- * so its body joins its neighbours; anything else (a class, a repetition, an alternation, a
- * look-around, an assertion, a case-folded character) ends a run.
- */
-export function findRequiredText(root: RegexNode): string {
-  let best = ''
-  let run = ''
-  const walk = (node: RegexNode): void => {
-    if (node.kind === 'char' && node.fold === 'none') {
-      run += String.fromCodePoint(node.cp)
-      return
-    }
-    if (node.kind === 'seq') {
-      for (const item of node.items) walk(item)
-      return
-    }
-    if (node.kind === 'group') return walk(node.body)
-    if (run.length > best.length) best = run
-    run = ''
-  }
-  walk(root)
-  return run.length > best.length ? run : best
-}
-
-const requiredTexts = new WeakMap<Ok, string>()
-
-/** `findRequiredText` of a compiled pattern, worked out once per pattern. */
-export function readRequiredText(c: Ok): string {
-  let text = requiredTexts.get(c)
-  if (text === undefined) {
-    text = findRequiredText(c.parsed.root)
-    requiredTexts.set(c, text)
-  }
-  return text
-}
-
-/**
  * Matcher.matches(): groups 1..n, `null` when no match, `too-complex` past the step limit.
- * `required` is `readRequiredText(c)`, passed by callers that match one pattern many times.
+ * `required` is `readRequiredText(c)`, passed by callers that match one pattern many times (a
+ * single match gains nothing from working it out).
  */
 export function wholeMatch(
   c: Ok,
@@ -70,8 +32,7 @@ export function wholeMatch(
   if (!c.inexact && !meter.interruptible) {
     // A subject without the text every match consumes cannot match: the answer the RegExp
     // would give, without running it (most messages of a batch miss most patterns).
-    const needle = required ?? readRequiredText(c)
-    if (needle !== '' && !s.includes(needle)) return null
+    if (required !== undefined && required !== '' && !s.includes(required)) return null
     const m = c.whole.exec(s)
     if (!m) return null
     const groups: (string | null)[] = []
