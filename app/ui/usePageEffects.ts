@@ -108,9 +108,13 @@ export function usePersistenceEffects(store: AppStore): void {
       // Until the worker's copy of this scenario arrives, wait for it rather than serialise here.
       const state = store.getState()
       if (!readReady(state) && !leaving && !isSmallText(state.scenario)) return fragment.schedule()
+      const hash = window.location.hash
       const text = await readFragment(store)
       // A newer edit is on its way: its own mirror follows.
       if (text === undefined) return
+      // A link was pasted into the address bar meanwhile: it is not ours to overwrite (its
+      // hashchange loads it, or says why it cannot).
+      if (window.location.hash !== hash) return
       try {
         const { pathname, search } = window.location
         const url = text === null ? `${pathname}${search}` : `#${text}`
@@ -157,9 +161,10 @@ export function usePersistenceEffects(store: AppStore): void {
  */
 export function useHashChangeEffect(store: AppStore): void {
   useEffect(() => {
-    const onHashChange = async () => {
+    const onHashChange = async (url: string) => {
       const { readShareFragment } = await loadShareLink()
-      const link = readShareFragment(window.location.hash)
+      // The fragment navigated to, as it was then: the address may have changed since.
+      const link = readShareFragment(new URL(url).hash)
       if (link.kind === 'ok') {
         store.getState().loadScenario(link.scenario)
         store.getState().dismissBanner()
@@ -170,7 +175,7 @@ export function useHashChangeEffect(store: AppStore): void {
         })
       }
     }
-    const listener = () => void onHashChange()
+    const listener = (event: HashChangeEvent) => void onHashChange(event.newURL)
     window.addEventListener('hashchange', listener)
     return () => window.removeEventListener('hashchange', listener)
   }, [store])
