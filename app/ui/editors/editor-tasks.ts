@@ -2,8 +2,8 @@
  * Monaco work that need not happen in the task that changed the page. Creating an editor costs
  * 5 to 30 ms and disposing one 3 to 10 ms: a scenario load that swaps several editors (another
  * Lambda outcome, other rules) did all of it inside the one task that also rendered the load, and
- * held the page's thread for over 50 ms. Each job here runs in a task of its own, in the order
- * queued, so the browser can paint and handle input between them.
+ * held the page's thread for over 50 ms. Each job here runs in a task of its own, a frame after
+ * the one before, in the order queued, so the browser can paint and handle input between them.
  */
 
 type Job = { run: () => void; cancelled: boolean }
@@ -19,10 +19,16 @@ function runNext(): void {
   job?.run()
 }
 
+/**
+ * The next job waits for a frame, then runs in a task of its own: Monaco draws a new editor in
+ * the next animation frame, so editors made back to back would all be drawn in one frame.
+ */
 function schedule(): void {
   if (scheduled) return
   scheduled = true
-  setTimeout(runNext, 0)
+  const frame = globalThis.requestAnimationFrame as ((cb: () => void) => number) | undefined
+  if (frame) frame(() => setTimeout(runNext, 0))
+  else setTimeout(runNext, 0)
 }
 
 /** Runs `run` in a task of its own after the jobs queued before it; returns a cancel function. */

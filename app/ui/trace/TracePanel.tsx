@@ -6,6 +6,12 @@ import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
 import { StageWhy } from './StageWhy'
 
+/**
+ * Characters of each stage input and output shown before "Show all": a dozen boxes of wrapped
+ * text are laid out whenever the trace changes, and this fills each box (360 px) already.
+ */
+const TRACE_TEXT_PREVIEW = 1_500
+
 function JsonBlock(props: {
   title: string
   stage: string
@@ -26,6 +32,7 @@ function JsonBlock(props: {
       <LongText
         label={`${props.stage} ${props.title.toLowerCase()}`}
         text={text}
+        preview={TRACE_TEXT_PREVIEW}
         fullLength={props.fullLength}
       />
     </div>

@@ -99,6 +99,15 @@ export const IDLE_LIMIT_MS = 5000
 export const SIMULATION_BUDGET_MS = 250
 
 /**
+ * How long the page's watchdog lets an evaluation run before it terminates the worker. The
+ * worker's own meter stops a pattern or template at SIMULATION_BUDGET_MS and reports it; the
+ * watchdog is the backstop for code the meter cannot interrupt, so it allows four times as long:
+ * on a busy machine the worker's "done" message can wait behind other work on the page's thread,
+ * and a finished evaluation must not be taken for a hung one.
+ */
+export const WATCHDOG_BUDGET_MS = 4 * SIMULATION_BUDGET_MS
+
+/**
  * The time budget of a whole outcome matrix (it runs as one evaluation): a thousand messages take
  * milliseconds, but a busy machine's first run is much slower than that.
  */

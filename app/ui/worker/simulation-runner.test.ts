@@ -246,6 +246,38 @@ describe('simulation runner', () => {
     expect(limits).toEqual([5000, 250, 5000])
   })
 
+  it('forgives a watchdog timer that fired late (the page was busy), then blames a silent worker', () => {
+    let clock = 0
+    const timers: (() => void)[] = []
+    let terminated = 0
+    let worker: WorkerLike | undefined
+    const runner = createSimulationRunner({
+      createWorker: () => {
+        worker = { onmessage: null, postMessage: () => {}, terminate: () => terminated++ }
+        return worker
+      },
+      onOutput: () => {},
+      budgetMs: 1000,
+      idleLimitMs: 5000,
+      setTimer: (cb) => timers.push(cb),
+      clearTimer: () => {},
+      now: () => clock,
+    })
+    runner.run(createDefaultScenario())
+    const send = (data: WorkerMessage) => worker!.onmessage!({ data })
+    send({ type: 'ready' })
+    send({ type: 'evaluate', seq: 1, key: P400 })
+    // The page's thread was busy: the 1000 ms timer runs at 2600 ms. The worker is given more time.
+    clock = 2600
+    timers.at(-1)!()
+    expect(terminated).toBe(0)
+    // On time, and still no word from the worker: it is taken for hung.
+    clock = 3600
+    timers.at(-1)!()
+    expect(terminated).toBe(1)
+    runner.dispose()
+  })
+
   it("shows the page's own answer at once, and the worker's copy of it is not delivered again", () => {
     const { runner, workers, outputs } = setup([], true, speculate)
     runner.run(createDefaultScenario(), ['Other'])

@@ -14,7 +14,7 @@ import type { SerializedScenario, SimulationDisplay, TrialResult } from '../../s
 import { readEvaluationText } from '../../state/scenario-edit'
 import type { LessonSlice } from '../../state/slices/lesson'
 import type { LessonRequest, SimulateRequest, Speculation, WorkerMessage } from './protocol'
-import { IDLE_LIMIT_MS, MATRIX_BUDGET_MS, SIMULATION_BUDGET_MS } from './protocol'
+import { IDLE_LIMIT_MS, MATRIX_BUDGET_MS, WATCHDOG_BUDGET_MS } from './protocol'
 
 /** The part of a Worker the runner uses (a fake in tests). */
 export type WorkerLike = {
@@ -46,12 +46,14 @@ export type RunnerOutput = Partial<{
 export type RunnerOptions = {
   createWorker: () => WorkerLike
   onOutput: (output: RunnerOutput) => void
-  /** Per pattern/template evaluation. */
+  /** Per pattern/template evaluation (default WATCHDOG_BUDGET_MS). */
   budgetMs?: number
   /** While no evaluation is running. */
   idleLimitMs?: number
   setTimer?: (callback: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
+  /** The page's clock in milliseconds (performance.now), to tell a late timer. */
+  now?: () => number
   /** The page's own answer with these stopped keys, or undefined to wait for the worker. */
   speculate?: (scenario: Scenario, stopped: readonly string[]) => Speculation | undefined
 }
@@ -66,6 +68,9 @@ export type SimulationRunner = {
 /** A runaway run is retried at most this many times (one new stopped key each time). */
 const MAX_RESTARTS = 8
 
+/** How many times in a row a late watchdog timer waits once more before it blames the worker. */
+const MAX_GRACES = 3
+
 /** One request to the worker; a new object for every change, so identity says "newer". */
 type Job = { scenario: Scenario; trials: readonly string[]; lesson?: LessonRequest }
 
@@ -76,11 +81,16 @@ type InFlight = {
   lastKey: string | null | undefined
   timer: unknown
   restarts: number
+  /** When the timer was armed, its limit, and how many late firings it forgave in a row. */
+  armedAt?: number
+  limit?: number
+  graces?: number
 }
 
 /** Creates a runner; call `run` on every scenario change. */
 export function createSimulationRunner(options: RunnerOptions): SimulationRunner {
-  const budgetMs = options.budgetMs ?? SIMULATION_BUDGET_MS
+  const budgetMs = options.budgetMs ?? WATCHDOG_BUDGET_MS
+  const now = options.now ?? (() => performance.now())
   const idleLimitMs = options.idleLimitMs ?? IDLE_LIMIT_MS
   const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
@@ -140,6 +150,9 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
         : run.lastKey.startsWith('matrix:')
           ? Math.max(budgetMs, MATRIX_BUDGET_MS)
           : budgetMs
+    run.armedAt = now()
+    run.limit = limit
+    run.graces = 0
     run.timer = setTimer(() => expire(run.seq), limit)
   }
 
@@ -201,6 +214,18 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
   const expire = (expiredSeq: number) => {
     if (disposed || !inFlight || inFlight.seq !== expiredSeq) return
     const runaway = inFlight
+    // A timer that fires well after its time means the page's own thread was held up: the
+    // worker's messages may be waiting behind it. Wait once more before blaming the worker.
+    const { armedAt, limit, graces = 0 } = runaway
+    if (armedAt !== undefined && limit !== undefined && graces < MAX_GRACES) {
+      const late = now() - armedAt - limit
+      if (late > limit / 2) {
+        runaway.armedAt = now()
+        runaway.graces = graces + 1
+        runaway.timer = setTimer(() => expire(runaway.seq), limit)
+        return
+      }
+    }
     inFlight = undefined
     worker?.terminate()
     worker = undefined
