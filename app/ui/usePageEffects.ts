@@ -11,7 +11,7 @@ import { writeAutosave } from '../state/persist'
 import type { AppStore } from '../state/store'
 import type { AppState, SerializedScenario } from '../state/types'
 import { AUTOSAVE_LIMIT, FRAGMENT_MIRROR_LIMIT } from './worker/protocol'
-import { fitsTextBudget } from './worker/text-size'
+import { isSmallText } from './worker/text-size'
 
 const AUTOSAVE_DELAY_MS = 300
 const FRAGMENT_DELAY_MS = 500
@@ -52,16 +52,6 @@ function createDebounced(write: () => void, delay: number) {
       write()
     },
   }
-}
-
-/** Text (characters of strings and keys) below which the page may serialise a scenario itself. */
-const SMALL_TEXT = 200_000
-/** Nesting beyond which the page leaves serialising to the worker too. */
-const SMALL_DEPTH = 256
-
-/** Whether the page may serialise `value` itself (see fitsTextBudget). */
-function isSmallText(value: unknown): boolean {
-  return fitsTextBudget(value, SMALL_TEXT, SMALL_DEPTH)
 }
 
 /** The worker's serialised copy of the current scenario, when it matches the latest edit. */

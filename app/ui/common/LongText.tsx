@@ -11,8 +11,6 @@ export function formatCount(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
-const count = formatCount
-
 /** A read-only block of text that shows a preview of huge texts until asked for all of it. */
 export function LongText(props: {
   text: string
@@ -53,13 +51,14 @@ export function LongText(props: {
       {cut && (
         <button type="button" className="quiet" onClick={() => setExpandedFor(text)}>
           {full > 0
-            ? `Show the first ${count(text.length)} of ${count(full)} characters`
-            : `Show all ${count(text.length)} characters`}
+            ? `Show the first ${formatCount(text.length)} of ${formatCount(full)} characters`
+            : `Show all ${formatCount(text.length)} characters`}
         </button>
       )}
       {full > 0 && (
         <p className="hint" data-testid={props.testId && `${props.testId}.clipped`}>
-          {count(full)} characters in all: the page receives the first {count(text.length)}.
+          {formatCount(full)} characters in all: the page receives the first{' '}
+          {formatCount(text.length)}.
         </p>
       )}
     </>

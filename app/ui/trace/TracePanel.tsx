@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/store'
 import { LongText } from '../common/LongText'
 import { Panel } from '../common/Panel'
 import { STAGE_LABELS } from '../common/stages'
+import { clippedTraceKey } from '../worker/clipped-key'
 import { StageWhy } from './StageWhy'
 
 /**
@@ -175,8 +176,8 @@ const TraceView = memo(function TraceView({
               entry={entry}
               table={entry.stage === 'integration-response' ? table : undefined}
               proxy={proxy}
-              inputLength={clipped?.[`trace.${i}.input`]}
-              outputLength={clipped?.[`trace.${i}.output`]}
+              inputLength={clipped?.[clippedTraceKey(i, 'input')]}
+              outputLength={clipped?.[clippedTraceKey(i, 'output')]}
             />
           ))}
         </ol>

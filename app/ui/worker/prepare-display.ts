@@ -4,6 +4,7 @@
  */
 import type { Json, Simulation } from '../../model'
 import type { SimulationDisplay } from '../../state/types'
+import { clippedTraceKey } from './clipped-key'
 import { formatCompactJson } from './compact-json'
 
 /** The text without the blanks between JSON tokens (blanks inside strings stay). */
@@ -75,7 +76,7 @@ export type ClippedTextKey =
   | 'eventPretty'
   | 'logText'
   | 'response.body'
-  | `trace.${number}.${'input' | 'output'}`
+  | ReturnType<typeof clippedTraceKey>
 
 /** Cuts texts past `limit`, noting the full lengths in `clipped`. */
 function createClipper(limit: number) {
@@ -121,8 +122,8 @@ export function prepareForDisplay(
     ...(lambdaEventText === undefined ? {} : { lambdaEventText: display.eventText }),
     trace: simulation.trace.map((entry, i) => ({
       ...entry,
-      input: clip(`trace.${i}.input`, toDisplayText(entry.input)),
-      output: clip(`trace.${i}.output`, toDisplayText(entry.output)),
+      input: clip(clippedTraceKey(i, 'input'), toDisplayText(entry.input)),
+      output: clip(clippedTraceKey(i, 'output'), toDisplayText(entry.output)),
     })),
   }
   return {

@@ -150,9 +150,14 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
         : run.lastKey.startsWith('matrix:')
           ? Math.max(budgetMs, MATRIX_BUDGET_MS)
           : budgetMs
+    run.graces = 0
+    arm(run, limit)
+  }
+
+  /** Starts the run's watchdog timer for `limit` ms from now. */
+  const arm = (run: InFlight, limit: number) => {
     run.armedAt = now()
     run.limit = limit
-    run.graces = 0
     run.timer = setTimer(() => expire(run.seq), limit)
   }
 
@@ -220,9 +225,8 @@ export function createSimulationRunner(options: RunnerOptions): SimulationRunner
     if (armedAt !== undefined && limit !== undefined && graces < MAX_GRACES) {
       const late = now() - armedAt - limit
       if (late > limit / 2) {
-        runaway.armedAt = now()
         runaway.graces = graces + 1
-        runaway.timer = setTimer(() => expire(runaway.seq), limit)
+        arm(runaway, limit)
         return
       }
     }

@@ -16,3 +16,16 @@ export function fitsTextBudget(value: unknown, maxText: number, maxDepth: number
   }
   return fits(value, 0)
 }
+
+/** Text (characters of strings and keys) up to which the page handles a scenario on its thread. */
+const SMALL_TEXT = 200_000
+/** Nesting beyond which the page leaves a scenario to the worker too. */
+const SMALL_DEPTH = 256
+
+/**
+ * Whether the page may serialise `value` itself, or copy it to the worker within the task that
+ * changed it: past this, each costs milliseconds per megabyte on the page's thread.
+ */
+export function isSmallText(value: unknown): boolean {
+  return fitsTextBudget(value, SMALL_TEXT, SMALL_DEPTH)
+}

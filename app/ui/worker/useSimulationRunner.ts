@@ -9,7 +9,7 @@ import { splitTrialMessages } from '../../state/scenario-edit'
 import type { AppState } from '../../state/types'
 import type { LessonRequest } from './protocol'
 import { createSimulationRunner, type RunnerOutput, type WorkerLike } from './simulation-runner'
-import { fitsTextBudget } from './text-size'
+import { isSmallText } from './text-size'
 import type { speculate as Speculate } from './speculate'
 
 type Speculator = typeof Speculate
@@ -19,15 +19,6 @@ type Speculator = typeof Speculate
  * keystroke would re-render the response panel in the keystroke's own task, delaying the answer.
  */
 const PENDING_DELAY_MS = 150
-
-/**
- * Scenarios with more text than this (characters) are sent to the worker in a task of their own:
- * copying one across threads costs milliseconds per megabyte, which would lengthen the task that
- * changed it (and renders the change). Smaller ones go at once, so a keystroke loses no time.
- */
-const INLINE_POST_TEXT = 200_000
-/** Nesting beyond which the scenario is sent in a task of its own too. */
-const INLINE_POST_DEPTH = 256
 
 function createSimulationWorker(): WorkerLike {
   const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' })
@@ -101,7 +92,9 @@ export function useSimulationRunner(store: AppStore): void {
     const schedule = (state: AppState) => {
       if (postTimer !== undefined) clearTimeout(postTimer)
       postTimer = undefined
-      if (fitsTextBudget(state.scenario, INLINE_POST_TEXT, INLINE_POST_DEPTH)) return runWith(state)
+      // A large scenario goes to the worker in a task of its own, not the one that changed it
+      // (and renders the change); a small one at once, so a keystroke loses no time.
+      if (isSmallText(state.scenario)) return runWith(state)
       postTimer = setTimeout(() => {
         postTimer = undefined
         if (!disposed) runWith(store.getState())
